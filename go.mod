@@ -1,0 +1,8 @@
+module github.com/gxu-fl/bangfu
+
+go 1.26.8
+
+require (
+	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/tools v0.53.0
+)
