@@ -124,6 +124,11 @@ func (c *checker) caseRules(k *Case) {
 		c.errorAt(src, "student.id", CodeIDFileMismatch, string(k.Student.ID), src.Name+".yaml")
 	}
 	c.idPattern(src, "student.id", k.Student.ID)
+	for _, f := range []struct{ path, v string }{{"student.name", k.Student.Name}, {"student.class", k.Student.Class}, {"warning.level", string(k.Warning.Level)}} {
+		if f.v == "" && !src.Failed {
+			c.errorAt(src, f.path, CodeEmptyRequired, f.path)
+		}
+	}
 	c.knownClass(src, "student.class", k.Student.Class)
 	if a := k.Student.Advisor; a != "" && !contains(c.repo.Config.Advisors, a) {
 		c.errorAt(src, "student.advisor", CodeUnknownAdvisor, a, Suggest(a, c.repo.Config.Advisors))

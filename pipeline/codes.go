@@ -21,6 +21,7 @@ const (
 	CodeWantScalar      Code = "want_scalar"
 	CodeCutByComment    Code = "cut_by_comment"
 	CodeMissingRequired Code = "missing_required"
+	CodeEmptyRequired   Code = "empty_required"
 	CodeBadNumber       Code = "bad_number"
 	CodeBadInteger      Code = "bad_integer"
 	CodeOutOfRange      Code = "out_of_range"

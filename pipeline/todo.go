@@ -99,7 +99,7 @@ func (c *checker) todos(k *Case) {
 	if p == nil || p.Plan == "" {
 		t.add(StepPlan, "study_plan.plan", t.dl.Plan, reviewer, TodoPlan)
 	}
-	if p != nil {
+	if p != nil && p.Plan != "" {
 		for i, fc := range k.Warning.FailedCourses {
 			if !t.hasRetake(fc.Name) {
 				t.add(StepPlan, "study_plan.retakes", t.dl.Plan, reviewer, TodoRetake, fc.Name, fmt.Sprint(i+1))

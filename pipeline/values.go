@@ -419,3 +419,38 @@ func MaskDigits(s string) string {
 	}
 	return b.String()
 }
+
+// SchemaType methods describe each value type for the JSON Schemas (package schema),
+// next to the code that parses it so the two cannot drift apart.
+
+func (Semester) SchemaType() map[string]any {
+	return map[string]any{"type": "string", "pattern": `^\d{4}-\d{4}-[12]$`, "examples": []string{"2025-2026-1"}}
+}
+func (Date) SchemaType() map[string]any {
+	return map[string]any{"type": []string{"string", "null"}, "pattern": `^\d{4}-\d{2}-\d{2}$`, "examples": []string{"2025-09-20"}}
+}
+func (DateTime) SchemaType() map[string]any {
+	return map[string]any{"type": []string{"string", "null"}, "pattern": `^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$`, "examples": []string{"2025-09-25 15:00"}}
+}
+func (Score) SchemaType() map[string]any {
+	return map[string]any{"anyOf": []any{
+		map[string]any{"type": "number", "minimum": 0, "maximum": 100},
+		map[string]any{"type": "string", "enum": ScoreMarks},
+		map[string]any{"type": "null"},
+	}}
+}
+func (StudentID) SchemaType() map[string]any {
+	return map[string]any{"type": []string{"string", "integer"}, "examples": []string{"2023010101"}}
+}
+func (Phone) SchemaType() map[string]any {
+	return map[string]any{"type": []string{"string", "integer", "null"}, "examples": []string{"13800138000"}}
+}
+func (BankAccount) SchemaType() map[string]any {
+	return map[string]any{"type": []string{"string", "integer", "null"}}
+}
+func (Topic) SchemaType() map[string]any {
+	return map[string]any{"anyOf": []any{
+		map[string]any{"type": "string", "enum": TopicValues},
+		map[string]any{"type": "string", "pattern": "^其[他它][：:]"},
+	}}
+}

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run calls Run as main would and returns what it printed and the exit status.
+func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := Run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	code = exitCode(err, &errb)
+	return out.String(), errb.String(), code
+}
+
+// TestDemo: the demo college validates with exactly the to-dos it is meant to have
+// (testdata/demo-validate.golden; -update rewrites it).
+func TestDemo(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			out, errs, code := run(t, "-C", "../..", "validate", "--today", "2026-11-20", "--lang", lang)
+			if code != 0 || errs != "" {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			golden := filepath.Join("testdata", "demo-validate."+lang+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out != string(want) {
+				t.Errorf("demo findings changed:\n%s\nwant:\n%s", out, want)
+			}
+		})
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"help", []string{"help"}, 0},
+		{"help command", []string{"help", "validate"}, 0},
+		{"no command", nil, 2},
+		{"unknown command", []string{"frobnicate"}, 2},
+		{"unknown flag", []string{"validate", "--frob"}, 2},
+		{"bad lang", []string{"-C", "../..", "validate", "--lang", "fr"}, 2},
+		{"bad today", []string{"-C", "../..", "validate", "--today", "tomorrow"}, 2},
+		{"demo has only to-dos", []string{"-C", "../..", "validate", "--today", "2026-11-20"}, 0},
+		{"demo strict", []string{"-C", "../..", "validate", "--strict", "--today", "2026-11-20"}, 1},
+		{"demo finished semester passes strict", []string{"-C", "../..", "validate", "2025-2026-2", "--strict", "--today", "2026-05-01"}, 0},
+		{"demo finished semester unevaluated", []string{"-C", "../..", "validate", "2025-2026-2", "--strict", "--today", "2026-11-20"}, 1},
+		{"no repository", []string{"-C", t.TempDir(), "validate"}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, errs, code := run(t, tt.args...); code != tt.want {
+				t.Errorf("exit %d, want %d (%s)", code, tt.want, errs)
+			}
+		})
+	}
+}
+
+// TestInitNew: init makes a repository that validates; new writes a case that
+// validates with only to-dos, and never overwrites one.
+func TestInitNew(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "repo")
+	if _, errs, code := run(t, "init", dir); code != 0 {
+		t.Fatalf("init: %d %s", code, errs)
+	}
+	for _, f := range []string{"bangfu.yaml", ".gitignore", "schema/case.schema.json", "docs/使用指南.md", ".vscode/settings.json"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("init did not write %s", f)
+		}
+	}
+	if _, errs, code := run(t, "-C", dir, "validate"); code != 0 {
+		t.Fatalf("fresh repository: %d %s", code, errs)
+	}
+	// A second init keeps what is there.
+	cfg := filepath.Join(dir, "bangfu.yaml")
+	os.WriteFile(cfg, []byte("college: 改过的\nclasses:\n  英语2501: {major: 英语, grade: 2025, head_teacher: 王芳, counselor: 刘洋}\n"), 0o644)
+	if out, _, code := run(t, "init", dir); code != 0 || !strings.Contains(out, "已存在") {
+		t.Fatalf("second init: %d %s", code, out)
+	}
+	if b, _ := os.ReadFile(cfg); !strings.Contains(string(b), "改过的") {
+		t.Fatal("init overwrote bangfu.yaml")
+	}
+
+	if _, errs, code := run(t, "-C", dir, "new", "2025-2026-1", "2025010101", "--name", "张三", "--class", "英语2501", "--level", "跟班试读"); code != 0 {
+		t.Fatalf("new: %d %s", code, errs)
+	}
+	out, errs, code := run(t, "-C", dir, "validate", "--today", "2025-09-10")
+	if code != 0 || !strings.Contains(out, "待办 6 条") {
+		t.Fatalf("new case: %d %s%s", code, out, errs)
+	}
+	p := filepath.Join(dir, "records", "2025-2026-1", "students", "2025010101.yaml")
+	os.WriteFile(p, []byte("staff wrote this"), 0o644)
+	if _, _, code := run(t, "-C", dir, "new", "2025-2026-1", "2025010101", "--level", "学业警示"); code == 0 {
+		t.Fatal("new overwrote an existing case")
+	}
+	if b, _ := os.ReadFile(p); string(b) != "staff wrote this" {
+		t.Fatal("case file changed")
+	}
+	// The next semester's case takes the student's details from this one.
+	os.WriteFile(p, []byte("semester: 2025-2026-1\nstudent: {id: \"2025010101\", name: 张三, gender: 男, class: 英语2501}\nwarning: {level: 跟班试读}\n"), 0o644)
+	if _, errs, code := run(t, "-C", dir, "new", "2025-2026-2", "2025010101"); code != 0 {
+		t.Fatalf("new from history: %s", errs)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "records", "2025-2026-2", "students", "2025010101.yaml"))
+	for _, want := range []string{"name: 张三", "gender: 男", "class: 英语2501", "level: 跟班试读", "上学期个案：records/2025-2026-1/students/2025010101.yaml"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("new case lacks %q", want)
+		}
+	}
+	for _, bad := range [][]string{
+		{"new", "2025-2026-1", "12"},
+		{"new", "2025秋", "2025010102"},
+		{"new", "2025-2026-1", "2025010102", "--class", "不存在"},
+		{"new", "2025-2026-1", "2025010102", "--level", "预警"},
+	} {
+		if _, _, code := run(t, append([]string{"-C", dir}, bad...)...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", bad, code)
+		}
+	}
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/gxu-fl/bangfu/pipeline/schema"
+	"github.com/gxu-fl/bangfu/pipeline/store"
+)
+
+func init() {
+	register(&command{
+		name:    "schema",
+		usage:   "[目录]",
+		summary: "写出 JSON Schema（供 VS Code 的 YAML 插件提示和检查），默认写到仓库的 schema/",
+		example: "  bangfu schema\n  bangfu schema /tmp/schemas",
+		bind: func(fs *flag.FlagSet) runFunc {
+			return func(ctx context.Context, e *env, args []string) error {
+				dir := ""
+				switch len(args) {
+				case 0:
+					root, err := e.root()
+					if err != nil {
+						return err
+					}
+					dir = filepath.Join(root, "schema")
+				case 1:
+					dir = args[0]
+				default:
+					return usageError{"schema takes at most one folder"}
+				}
+				return writeSchemas(e, dir)
+			}
+		},
+	})
+}
+
+// schemaFiles are the generated schemas as files of a repository.
+func schemaFiles() []store.SkeletonFile {
+	var out []store.SkeletonFile
+	for _, f := range schema.Files {
+		out = append(out, store.SkeletonFile{Path: "schema/" + f.Name, Data: schema.Generate(f)})
+	}
+	return out
+}
+
+// writeSchemas (re)writes the schemas: they are generated, never edited, so replacing them is safe.
+func writeSchemas(e *env, dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, f := range schema.Files {
+		p := filepath.Join(dir, f.Name)
+		if err := writeFileAtomic(p, schema.Generate(f)); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, p)
+	}
+	return nil
+}
+
+// writeFileAtomic writes through a temporary file in the same folder and renames it into place.
+func writeFileAtomic(p string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(p), ".bangfu-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), p)
+}

@@ -1,0 +1,54 @@
+package store
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+)
+
+//go:embed skeleton
+var skeleton embed.FS
+
+// SkeletonFile is one file bangfu init writes into a new records repository.
+type SkeletonFile struct {
+	Path string // relative to the new repository's root
+	Data []byte
+}
+
+// Skeleton lists the files of a new records repository, schemas given by the caller
+// (they are generated from the domain types, which store does not describe).
+func Skeleton(schemas []SkeletonFile) []SkeletonFile {
+	read := func(name string) []byte {
+		b, err := skeleton.ReadFile("skeleton/" + name)
+		if err != nil {
+			panic(err) // embedded at build time
+		}
+		return b
+	}
+	files := []SkeletonFile{
+		{ConfigFile, read("bangfu.yaml")},
+		{".gitignore", read("gitignore")},
+		{"records/.gitkeep", nil},
+		{"templates/.gitkeep", nil},
+		{"docs/使用指南.md", read("guide.md")},
+		{".vscode/settings.json", read("vscode-settings.json")},
+		{".vscode/extensions.json", read("vscode-extensions.json")},
+	}
+	return append(files, schemas...)
+}
+
+// Init writes the skeleton into dir, never replacing a file that is there already.
+// It returns the files written and those left as they were.
+func Init(dir string, files []SkeletonFile) (written, kept []string, err error) {
+	for _, f := range files {
+		switch err := WriteNew(dir, f.Path, f.Data); {
+		case err == nil:
+			written = append(written, f.Path)
+		case errors.Is(err, ErrExists):
+			kept = append(kept, f.Path)
+		default:
+			return written, kept, fmt.Errorf("%s: %w", f.Path, err)
+		}
+	}
+	return written, kept, nil
+}
