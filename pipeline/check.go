@@ -173,7 +173,7 @@ func (c *checker) meetingRules(m *Meeting) {
 		switch {
 		case !ok:
 			c.errorAt(src, path, CodeMeetingNoCase, string(id), string(m.Semester))
-		case m.Category != "" && k.Warning.Level != m.Category:
+		case m.Category != "" && k.Warning.Level != m.Category && !k.Source.Bad("warning.level") && !k.Source.Bad("warning"):
 			c.errorAt(src, path, CodeMeetingWrongLevel, string(id), string(k.Warning.Level), string(m.Category))
 		}
 	}

@@ -96,3 +96,6 @@ func (r *Repo) History(id StudentID) []*Case {
 }
 
 func sortIDs(ids []StudentID) { sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] }) }
+
+// ConfigFileName is the repository's settings file, as findings name it.
+const ConfigFileName = "bangfu.yaml"

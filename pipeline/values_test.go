@@ -7,8 +7,8 @@ import (
 
 func TestScalars(t *testing.T) {
 	tests := []struct {
-		name    string
-		v       interface {
+		name string
+		v    interface {
 			Scalar
 			String() string
 		}

@@ -41,7 +41,10 @@ func name(r *rand.Rand) string {
 func Write(dir string, n int) error {
 	r := rand.New(rand.NewPCG(uint64(n), 2025))
 	classes := (n + ClassSize - 1) / ClassSize
-	type class struct{ name, major, head, counselor string; grade int }
+	type class struct {
+		name, major, head, counselor string
+		grade                        int
+	}
 	cls := make([]class, classes)
 	var cfg strings.Builder
 	cfg.WriteString("university: 示例大学\ncollege: 外国语学院\nclasses:\n")
