@@ -13,10 +13,10 @@ import (
 
 // A4 portrait in twentieths of a point, with the usual Chinese office margins.
 const (
-	pageW, pageH   = 11906, 16838
-	marginTB       = 1440
-	marginLR       = 1588
-	textWidth      = pageW - 2*marginLR
+	pageW, pageH = 11906, 16838
+	marginTB     = 1440
+	marginLR     = 1588
+	textWidth    = pageW - 2*marginLR
 )
 
 type run struct {
@@ -26,11 +26,11 @@ type run struct {
 }
 
 type para struct {
-	runs    []run
-	align   string // left, center, right, both
-	before  int    // spacing before, twips
-	after   int
-	indent  int // first-line indent in twips
+	runs   []run
+	align  string // left, center, right, both
+	before int    // spacing before, twips
+	after  int
+	indent int // first-line indent in twips
 	// pageBreak starts the paragraph on a new page (an attached list).
 	pageBreak bool
 }
@@ -44,7 +44,7 @@ type cell struct {
 
 type row struct {
 	cells  []cell
-	height int // minimum height in twips
+	height int  // minimum height in twips
 	header bool // repeated at the top of each page the table runs onto
 }
 
