@@ -8,3 +8,5 @@ require (
 )
 
 require github.com/nguyenthenguyen/docx v0.0.0-20230621112118-9c8e795a11db
+
+require golang.org/x/sys v0.50.0 // indirect

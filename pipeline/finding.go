@@ -29,6 +29,8 @@ type Source struct {
 	Broken map[string]bool
 	// Failed is set when the file could not be read at all, or any field could not.
 	Failed bool
+	// Hash is the SHA-256 of the file's bytes: what a document made from it depends on.
+	Hash string
 }
 
 // At is the position of path, or of its nearest ancestor that the file has,

@@ -38,6 +38,10 @@ type Output struct {
 	Source string // the record file it is made from; "" for a semester-wide output
 	Hash   string // of every input; equal hashes mean equal bytes
 	Write  func(w io.Writer) error
+
+	// For a form document: its template and values (the floor benchmark renders ahead).
+	tpl    *docx.Template
+	values func() docx.Values
 }
 
 // Options are a build's inputs besides the repository.
@@ -182,6 +186,10 @@ func Build(ctx context.Context, repo *pipeline.Repo, findings []pipeline.Finding
 
 	built, err := render(ctx, opt, todo)
 	rep.Built = built
+	// What was written reaches the disk before the state says it was.
+	if serr := syncOutput(opt.Out); serr != nil && err == nil {
+		err = serr
+	}
 	if err != nil {
 		// Record what did get written, so the next build redoes only the rest.
 		for _, o := range todo {
@@ -203,8 +211,10 @@ func Build(ctx context.Context, repo *pipeline.Repo, findings []pipeline.Finding
 		removeEmptyDirs(opt.Out, filepath.Dir(full))
 		rep.Removed = append(rep.Removed, p)
 	}
-	if err := next.save(opt.Out); err != nil {
-		return rep, err
+	if !old.equal(next) {
+		if err := next.save(opt.Out); err != nil {
+			return rep, err
+		}
 	}
 	rep.Duration = time.Since(start)
 	return rep, nil
@@ -231,7 +241,7 @@ func render(ctx context.Context, opt Options, todo []Output) ([]string, error) {
 		go func() {
 			defer wg.Done()
 			for o := range jobs {
-				err := WriteAtomicFunc(filepath.Join(opt.Out, filepath.FromSlash(o.Path)), o.Write)
+				err := writeAtomic(filepath.Join(opt.Out, filepath.FromSlash(o.Path)), o.Write, false)
 				mu.Lock()
 				if err != nil && first == nil {
 					first = fmt.Errorf("%s: %w", o.Path, err)
@@ -286,10 +296,13 @@ func compileTemplates(files map[string][]byte) (map[string]*docx.Template, []str
 	return out, errs
 }
 
-// planSemester lists every form document of one semester's valid records.
+// planSemester lists every form document of one semester's valid records. A document's
+// hash is made of the bytes it is made from (its record, the roster, the template, the
+// mentor's account, a meeting's students' cases): no values are computed for a document
+// that is unchanged, so a build with nothing to do stays fast.
 func planSemester(r *pipeline.Repo, sem pipeline.Semester, tpls map[string]*docx.Template, accounts map[pipeline.StudentID]pipeline.BankAccount) []Output {
 	var outs []Output
-	add := func(f forms.Form, rel, source string, v docx.Values) {
+	add := func(f forms.Form, rel, source string, values func() docx.Values, inputs ...string) {
 		t := tpls[f.Key]
 		if t == nil {
 			return // the template has errors, reported once
@@ -297,36 +310,55 @@ func planSemester(r *pipeline.Repo, sem pipeline.Semester, tpls map[string]*docx
 		outs = append(outs, Output{
 			Path:   string(sem) + "/" + f.Folder + "/" + rel,
 			Source: source,
-			Hash:   hashValues(f.Template, t.Hash(), v),
-			Write:  func(w io.Writer) error { return t.Render(w, v) },
+			Hash:   hashInputs(append([]string{rel, f.Template, t.Hash(), r.Config.Source.Hash}, inputs...)...),
+			Write:  func(w io.Writer) error { return t.Render(w, values()) },
+			tpl:    t,
+			values: values,
 		})
 	}
 	for _, c := range r.CasesOf(sem) {
+		c := c
 		dir := SafeName(c.Student.Class) + "/"
 		who := SafeName(string(c.Student.ID)) + "_" + SafeName(c.Student.Name)
 		for i := range c.Interviews {
-			add(forms.Interview, fmt.Sprintf("%s%s_谈话%d.docx", dir, who, i+1), c.Source.File, forms.InterviewValues(r, c, i))
+			add(forms.Interview, fmt.Sprintf("%s%s_谈话%d.docx", dir, who, i+1), c.Source.File,
+				func() docx.Values { return forms.InterviewValues(r, c, i) }, c.Source.Hash, fmt.Sprint(i))
 		}
-		add(forms.Plan, dir+who+".docx", c.Source.File, forms.PlanValues(r, c))
+		add(forms.Plan, dir+who+".docx", c.Source.File, func() docx.Values { return forms.PlanValues(r, c) }, c.Source.Hash)
 		if c.PeerSupport != nil {
-			add(forms.Peer, dir+who+".docx", c.Source.File, forms.PeerValues(r, c, accounts[c.PeerSupport.Mentor.ID]))
+			acct := accounts[c.PeerSupport.Mentor.ID]
+			add(forms.Peer, dir+who+".docx", c.Source.File,
+				func() docx.Values { return forms.PeerValues(r, c, acct) }, c.Source.Hash, string(acct))
+		}
+	}
+	caseHash := map[pipeline.StudentID]string{}
+	for _, c := range r.Cases {
+		if c.Semester == sem {
+			caseHash[c.Student.ID] = c.Source.Hash
 		}
 	}
 	for _, m := range r.Meetings {
 		if m.Semester != sem {
 			continue
 		}
+		m := m
+		inputs := []string{m.Source.Hash}
+		for _, id := range m.Students {
+			inputs = append(inputs, string(id), caseHash[id])
+		}
 		name := strings.TrimSuffix(path.Base(m.Source.File), path.Ext(m.Source.File))
-		add(forms.Meeting, SafeName(name)+".docx", m.Source.File, forms.MeetingValues(r, m))
+		add(forms.Meeting, SafeName(name)+".docx", m.Source.File, func() docx.Values { return forms.MeetingValues(r, m) }, inputs...)
 	}
 	return outs
 }
 
-// hashValues is the hash of everything a document is made from.
-func hashValues(template, templateHash string, v docx.Values) string {
+// hashInputs is the hash of everything a document is made from.
+func hashInputs(parts ...string) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "bangfu %s %s\x00%s\x00%s\x00", Version, formatRevision, template, templateHash)
-	docx.HashValues(h, v)
+	fmt.Fprintf(h, "bangfu %s %s", Version, formatRevision)
+	for _, p := range parts {
+		fmt.Fprintf(h, "\x00%d:%s", len(p), p)
+	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 

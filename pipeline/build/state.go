@@ -49,3 +49,15 @@ func (s state) save(out string) error {
 	}
 	return WriteAtomic(p, b)
 }
+
+func (s state) equal(o state) bool {
+	if len(s.Outputs) != len(o.Outputs) {
+		return false
+	}
+	for k, v := range s.Outputs {
+		if o.Outputs[k] != v {
+			return false
+		}
+	}
+	return true
+}

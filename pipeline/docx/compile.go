@@ -55,6 +55,9 @@ var (
 // Parse reads a .docx template through the docx library and compiles it against the
 // schema. Errors list every bad tag with its place; the template is unusable then.
 func Parse(name string, data []byte, schema Schema) (*Template, []error) {
+	if err := checkSize(data); err != nil {
+		return nil, []error{fmt.Errorf("%s: %v", name, err)}
+	}
 	rd, err := lib.ReadDocxFromMemory(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, []error{fmt.Errorf("%s: not a .docx file: %v", name, err)}

@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"io"
 	"strings"
 	"unicode/utf8"
 )
@@ -13,6 +14,9 @@ func (t *Template) Render(w interface{ Write([]byte) (int, error) }, v Values) e
 	renderSegs(&b, t.segs, v, "", nil)
 	return t.pkg.write(w, b.String())
 }
+
+// WriteBody writes the package around an already rendered body (the floor benchmark).
+func (t *Template) WriteBody(w io.Writer, body string) error { return t.pkg.write(w, body) }
 
 // Body renders only word/document.xml, for tests and golden files.
 func (t *Template) Body(v Values) string {

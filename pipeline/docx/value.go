@@ -1,11 +1,5 @@
 package docx
 
-import (
-	"fmt"
-	"io"
-	"sort"
-)
-
 // Values are what one document shows: a tag's name → its value.
 type Values map[string]Value
 
@@ -33,27 +27,4 @@ func Options(labels []string, chosen func(string) bool) Value {
 		cs[i] = Check{Label: l, On: chosen(l)}
 	}
 	return Value{Checks: cs}
-}
-
-// HashValues writes v to h in a fixed order, so equal values hash equal.
-func HashValues(h io.Writer, v Values) {
-	keys := make([]string, 0, len(v))
-	for k := range v {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	fmt.Fprintf(h, "{%d", len(keys))
-	for _, k := range keys {
-		x := v[k]
-		fmt.Fprintf(h, "%d:%s=%d:%s[%d", len(k), k, len(x.Text), x.Text, len(x.Checks))
-		for _, c := range x.Checks {
-			fmt.Fprintf(h, "%d:%s%t", len(c.Label), c.Label, c.On)
-		}
-		fmt.Fprintf(h, "](%d", len(x.Rows))
-		for _, r := range x.Rows {
-			HashValues(h, r)
-		}
-		h.Write([]byte(")"))
-	}
-	h.Write([]byte("}"))
 }

@@ -86,3 +86,20 @@ func (p *pkg) write(w io.Writer, body string) error {
 	}
 	return zw.Close()
 }
+
+// MaxPartSize bounds each part of a template once inflated: a form is a few hundred
+// KiB; a larger part (a zip bomb in a custom template) is refused before it is read.
+const MaxPartSize = 32 << 20
+
+func checkSize(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fmt.Errorf("not a .docx file: %v", err)
+	}
+	for _, f := range zr.File {
+		if f.UncompressedSize64 > MaxPartSize {
+			return fmt.Errorf("part %s is %d MiB inflated; a template part may be %d MiB", f.Name, f.UncompressedSize64>>20, MaxPartSize>>20)
+		}
+	}
+	return nil
+}

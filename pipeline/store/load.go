@@ -4,6 +4,8 @@
 package store
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io"
 	"io/fs"
@@ -236,6 +238,8 @@ func record(v any, src pipeline.Source, fs []pipeline.Finding) loaded {
 func Decode(file string, data []byte, v any, src *pipeline.Source) []pipeline.Finding {
 	src.File = file
 	src.Pos = map[string]pipeline.Pos{}
+	sum := sha256.Sum256(data)
+	src.Hash = hex.EncodeToString(sum[:])
 	root, lines, fs := parse(file, data)
 	if root == nil {
 		src.Failed = true

@@ -104,7 +104,7 @@ func caseText(r *rand.Rand, id, class, head, counselor, advisor string, grade in
 	for _, f := range failed {
 		fmt.Fprintf(&b, "    - {name: %s, credits: %d, score: %d}\n", courses[f], 1+r.IntN(4), 30+r.IntN(29))
 	}
-	done := r.IntN(10) // how far the case has come: 0 just imported … 9 complete
+	done := 1 + r.IntN(9) // how far the case has come: 1 notified … 9 complete
 	if done == 0 {
 		return b.String()
 	}
@@ -114,16 +114,21 @@ func caseText(r *rand.Rand, id, class, head, counselor, advisor string, grade in
 		parent = head
 	}
 	fmt.Fprintf(&b, "parent_contacts:\n  - {date: 2025-09-22, by: %s, method: 电话, summary: 告知学院警示情况，家长表示配合}\n", parent)
-	if done < 3 {
+	if done < 2 {
 		return b.String()
 	}
 	b.WriteString("interviews:\n")
-	for i, by := range []string{head, counselor} {
-		if i == 1 && level == "学业警示" {
-			break
-		}
+	// The 班主任 talks first; 试读 adds the 辅导员; many students are seen more than once.
+	talks := []string{head}
+	if level != "学业警示" {
+		talks = append(talks, counselor)
+	}
+	for n := r.IntN(3); n > 0; n-- {
+		talks = append(talks, head)
+	}
+	for i, by := range talks {
 		fmt.Fprintf(&b, "  - date: 2025-09-%02d 15:00\n    by: %s\n    initiated_by: 老师约谈\n    method: 面谈\n    topics: [%s, %s]\n    place: 外国语学院 302\n    impression: |\n      学生精神状态尚可，对挂科原因有一定认识。\n    content: |\n      了解上学期的学习情况和挂科原因。\n      学生表示将调整学习方法，按时上课。\n    measures: |\n      每周汇报一次学习情况；安排同学结对帮扶。\n",
-			25+i, by, topics[r.IntN(3)], topics[3+r.IntN(3)])
+			12+2*i, by, topics[r.IntN(3)], topics[3+r.IntN(3)])
 	}
 	if done < 5 {
 		return b.String()
@@ -140,7 +145,7 @@ func caseText(r *rand.Rand, id, class, head, counselor, advisor string, grade in
 	if level != "学业警示" {
 		fmt.Fprintf(&b, "    - {by: %s, opinion: 同意, date: 2025-10-11}\n", counselor)
 	}
-	if done >= 8 {
+	if done >= 6 {
 		prefix := fmt.Sprintf("62178500%010d", r.Int64N(1e10))
 		acct := prefix + string(pipeline.LuhnDigit(prefix))
 		fmt.Fprintf(&b, "peer_support:\n  mentor: {name: %s, id: \"%04d010%03d\", major: 英语, bank_account: \"%s\"}\n  mentees: 1\n  reasons: |\n    基础薄弱，学习方法不当。\n  plan: |\n    每周两次一对一辅导。\n  class_opinion: {text: 同意, by: %s, date: 2025-10-12}\n",
