@@ -9,7 +9,15 @@ import (
 // record and the to-dos (待办) still open on today. Load errors are the loader's;
 // Check adds what only the whole repository can tell.
 func Check(r *Repo, today Date) []Finding {
-	c := &checker{repo: r, today: today}
+	c := &checker{repo: r, today: today, bySemester: map[Semester]map[StudentID]*Case{}}
+	for _, k := range r.Cases {
+		if c.bySemester[k.Semester] == nil {
+			c.bySemester[k.Semester] = map[StudentID]*Case{}
+		}
+		if _, dup := c.bySemester[k.Semester][k.Student.ID]; !dup {
+			c.bySemester[k.Semester][k.Student.ID] = k
+		}
+	}
 	c.config()
 	c.duplicates()
 	for _, k := range r.Cases {
@@ -37,6 +45,8 @@ type checker struct {
 	repo  *Repo
 	today Date
 	out   []Finding
+	// bySemester indexes the cases of each semester by student, built once.
+	bySemester map[Semester]map[StudentID]*Case
 	// errFiles marks files that have a rule error, so their to-dos wait until they read right.
 	errFiles map[string]bool
 }
@@ -155,12 +165,7 @@ func (c *checker) caseRules(k *Case) {
 func (c *checker) meetingRules(m *Meeting) {
 	src := m.Source
 	c.semesterMatchesFolder(src, m.Semester)
-	byID := map[StudentID]*Case{}
-	for _, k := range c.repo.Cases {
-		if k.Semester == m.Semester {
-			byID[k.Student.ID] = k
-		}
-	}
+	byID := c.bySemester[m.Semester]
 	seen := map[StudentID]bool{}
 	for i, id := range m.Students {
 		path := fmt.Sprintf("students[%d]", i)
@@ -191,15 +196,10 @@ func (c *checker) surveyRules(s *Survey) {
 	if c.failed(src.File) || src.Failed {
 		return
 	}
-	has := map[StudentID]bool{}
-	for _, k := range c.repo.Cases {
-		if k.Semester == s.Semester {
-			has[k.Student.ID] = true
-		}
-	}
+	has := c.bySemester[s.Semester]
 	cl := c.repo.Config.Classes[s.Class]
 	for i, con := range s.Concerns {
-		if !has[con.ID] {
+		if has[con.ID] == nil {
 			path := fmt.Sprintf("concerns[%d]", i)
 			c.out = append(c.out, Finding{Pos: src.At(path), Field: path, Severity: Todo, Code: TodoSurveyConcern,
 				Args: []any{string(con.ID), s.Class}, Semester: s.Semester, Student: con.ID, Owner: cl.HeadTeacher, Step: StepSurvey})

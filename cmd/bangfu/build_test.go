@@ -256,3 +256,28 @@ func writeDocxBody(t *testing.T, p, body string) {
 	zw.Close()
 	os.WriteFile(p, buf.Bytes(), 0o644)
 }
+
+// TestWorkbookInLibreOffice: the demo's summary workbook opens in LibreOffice Calc and
+// its printed pages hold the sheets' headers, a student id, the chart's title.
+func TestWorkbookInLibreOffice(t *testing.T) {
+	requireSoffice(t)
+	dir := copyDemo(t)
+	if _, errs, code := run(t, "-C", dir, "build", "--today", "2026-11-20", "2026-2027-1"); code != 0 {
+		t.Fatalf("build: %d %s", code, errs)
+	}
+	p := filepath.Join(dir, "output", "2026-2027-1", "学业警示处理结果汇总表.xlsx")
+	if err := pdf.Convert(context.Background(), []string{p}); err != nil {
+		t.Fatal(err)
+	}
+	txt, err := exec.Command("pdftotext", "-layout", strings.TrimSuffix(p, ".xlsx")+".pdf", "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(string(txt)), "")
+	for _, w := range []string{"外国语学院2026-2027学年第一学期学业警示处理结果汇总表", "序号", "学号", "警示类别", "待办", "2025010103", "张晓明",
+		"各专业学业警示人数", "各班级学业警示人数", "帮扶进度", "各负责人待办", "谈话记录", "朋辈帮扶", "****", "跨学期跟踪", "连续两学期受警示", "学情学风", "2025010125"} {
+		if !strings.Contains(flat, w) {
+			t.Errorf("the printed workbook lacks %q", w)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"github.com/gxu-fl/bangfu/pipeline/i18n"
 	"github.com/gxu-fl/bangfu/pipeline/pdf"
 	"github.com/gxu-fl/bangfu/pipeline/store"
+	"github.com/gxu-fl/bangfu/pipeline/workbook"
 	"github.com/gxu-fl/bangfu/templates"
 )
 
@@ -68,11 +70,16 @@ func runBuild(ctx context.Context, e *env, o buildOptions) error {
 	if err != nil {
 		return err
 	}
+	today, err := e.todayIn(ctx, root)
+	if err != nil {
+		return err
+	}
 	opt := build.Options{
-		Out:       filepath.Join(root, "output"),
-		Semesters: o.semesters,
-		Templates: tpls,
-		Accounts:  accounts,
+		Out:         filepath.Join(root, "output"),
+		Semesters:   o.semesters,
+		Templates:   tpls,
+		Accounts:    accounts,
+		PerSemester: workbookOutput(findings, today),
 	}
 	rep, err := build.Build(ctx, repo, findings, opt)
 	if err != nil {
@@ -117,6 +124,34 @@ func buildSummary(lang i18n.Lang, r *build.Report) string {
 		s += fmt.Sprintf("（保留其上次生成的文件 %d 份）", len(r.Kept))
 	}
 	return s + fmt.Sprintf("，用时 %.2f 秒", secs)
+}
+
+// workbookOutput plans each semester's summary workbook. It is made from every valid
+// case (of every semester: 跨学期跟踪), the semester's surveys, the roster and the day
+// to-dos are judged on; its hash is made of those.
+func workbookOutput(findings []pipeline.Finding, today pipeline.Date) func(pipeline.Semester, *pipeline.Repo) []build.Output {
+	return func(sem pipeline.Semester, valid *pipeline.Repo) []build.Output {
+		inputs := [][]byte{[]byte(workbook.FileName), []byte(today.String()), []byte(valid.Config.Source.Hash), []byte(sem)}
+		for _, c := range valid.Cases {
+			inputs = append(inputs, []byte(c.Source.File), []byte(c.Source.Hash))
+		}
+		for _, s := range valid.Surveys {
+			inputs = append(inputs, []byte(s.Source.File), []byte(s.Source.Hash))
+		}
+		return []build.Output{{
+			Path: string(sem) + "/" + workbook.FileName,
+			Hash: build.HashBytes(inputs...),
+			Write: func(w io.Writer) error {
+				// excelize's temporary files hold student data: a private folder, removed after.
+				tmp, err := os.MkdirTemp("", "bangfu-xlsx-")
+				if err != nil {
+					return err
+				}
+				defer os.RemoveAll(tmp)
+				return workbook.Write(w, workbook.Input{Repo: valid, Semester: sem, Findings: findings, TmpDir: tmp})
+			},
+		}}
+	}
 }
 
 // loadTemplates is the built-in forms, each replaced by a same-named .docx in the
