@@ -122,11 +122,11 @@ func TestBuild(t *testing.T) {
 		out, errs, code := run(t, append([]string{"-C", dir, "build", "--today", "2026-11-20"}, args...)...)
 		return out + errs, code
 	}
-	if out, code := build(); code != 0 || !strings.Contains(out, "生成 56 份") {
+	if out, code := build(); code != 0 || !strings.Contains(out, "生成 58 份") {
 		t.Fatalf("first build: %d %s", code, out)
 	}
 	first := outputs(t, dir)
-	if out, _ := build(); !strings.Contains(out, "生成 0 份，未变 56 份") {
+	if out, _ := build(); !strings.Contains(out, "生成 0 份，未变 58 份") {
 		t.Fatalf("second build: %s", out)
 	}
 	// A save that breaks the record: its documents stay as they were.
@@ -137,16 +137,24 @@ func TestBuild(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "2025010212.yaml:10:10: warning.level") || !strings.Contains(out, "保留其上次生成的文件 5 份") {
 		t.Fatalf("invalid save: %d %s", code, out)
 	}
+	if !strings.Contains(out, "生成 1 份") {
+		t.Errorf("the semester's workbook is remade without the invalid case: %s", out)
+	}
 	now := outputs(t, dir)
 	for p, b := range first {
-		if !bytes.Equal(now[p], b) {
+		if !bytes.Equal(now[p], b) && !strings.HasSuffix(p, ".xlsx") {
 			t.Errorf("%s changed or vanished while its record was invalid", p)
 		}
 	}
-	// Fixed again, with a new interview: one more document, the rest unchanged.
-	os.WriteFile(rec, append(good, []byte("")...), 0o644)
-	if out, _ := build(); !strings.Contains(out, "生成 0 份，未变 56 份") {
+	// Fixed again: the workbook is remade as it was, the rest unchanged.
+	os.WriteFile(rec, good, 0o644)
+	if out, _ := build(); !strings.Contains(out, "生成 1 份，未变 57 份") {
 		t.Fatalf("after fix: %s", out)
+	}
+	for p, b := range outputs(t, dir) {
+		if !bytes.Equal(first[p], b) {
+			t.Errorf("%s differs from the first build after the fix", p)
+		}
 	}
 	// A record removed: its documents go.
 	os.Remove(rec)
@@ -205,7 +213,7 @@ func TestCustomTemplate(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "附件3_谈话记录表.docx") || !strings.Contains(errs, "{{interview.plcae}}") || !strings.Contains(errs, "did you mean {{interview.place}}") {
 		t.Fatalf("bad template: %d %s %s", code, out, errs)
 	}
-	if !strings.Contains(out, "生成 31 份") {
+	if !strings.Contains(out, "生成 33 份") {
 		t.Errorf("the other forms should build: %s", out)
 	}
 	cout, _, code := run(t, "-C", dir, "templates", "check")
