@@ -126,17 +126,25 @@ func buildSummary(lang i18n.Lang, r *build.Report) string {
 	return s + fmt.Sprintf("，用时 %.2f 秒", secs)
 }
 
-// workbookOutput plans each semester's summary workbook. It is made from every valid
-// case (of every semester: 跨学期跟踪), the semester's surveys, the roster and the day
-// to-dos are judged on; its hash is made of those.
+// workbookOutput plans each semester's summary workbook. It is made from the valid
+// cases of that semester and the ones before (跨学期跟踪), the surveys, the roster and
+// the day to-dos are judged on; its hash is made of those.
 func workbookOutput(findings []pipeline.Finding, today pipeline.Date) func(pipeline.Semester, *pipeline.Repo) []build.Output {
 	return func(sem pipeline.Semester, valid *pipeline.Repo) []build.Output {
 		inputs := [][]byte{[]byte(workbook.FileName), []byte(today.String()), []byte(valid.Config.Source.Hash), []byte(sem)}
 		for _, c := range valid.Cases {
-			inputs = append(inputs, []byte(c.Source.File), []byte(c.Source.Hash))
+			if c.Semester <= sem { // later semesters do not show in this one's workbook
+				inputs = append(inputs, []byte(c.Source.File), []byte(c.Source.Hash))
+			}
 		}
 		for _, s := range valid.Surveys {
 			inputs = append(inputs, []byte(s.Source.File), []byte(s.Source.Hash))
+		}
+		// The to-dos it shows: derived, but some (escalation) draw on other semesters.
+		for _, f := range findings {
+			if f.Severity == pipeline.Todo && f.Semester == sem {
+				inputs = append(inputs, fmt.Appendf(nil, "%s:%d:%s:%v:%t", f.Pos.File, f.Pos.Line, f.Code, f.Args, f.Overdue))
+			}
 		}
 		return []build.Output{{
 			Path: string(sem) + "/" + workbook.FileName,
