@@ -51,12 +51,17 @@ type buildOptions struct {
 
 // runBuild validates, prints the errors, builds what can be built, and reports.
 func runBuild(ctx context.Context, e *env, o buildOptions) error {
-	root, repo, findings, err := e.load(ctx)
+	root, err := e.root()
 	if err != nil {
 		return err
 	}
-	accounts, afs := store.LoadAccounts(root)
-	findings = append(findings, afs...)
+	p := newProject(e, root)
+	progress := newProgress(e, o)
+	rep, findings, err := p.build(ctx, o, progress.update)
+	progress.done()
+	if err != nil {
+		return err
+	}
 	errs := 0
 	for _, f := range inSemesters(findings, o.semesters) {
 		if f.Severity == pipeline.Error {
@@ -66,30 +71,11 @@ func runBuild(ctx context.Context, e *env, o buildOptions) error {
 			}
 		}
 	}
-	tpls, err := loadTemplates(root)
-	if err != nil {
-		return err
-	}
-	today, err := e.todayIn(ctx, root)
-	if err != nil {
-		return err
-	}
-	opt := build.Options{
-		Out:         filepath.Join(root, "output"),
-		Semesters:   o.semesters,
-		Templates:   tpls,
-		Accounts:    accounts,
-		PerSemester: workbookOutput(findings, today),
-	}
-	rep, err := build.Build(ctx, repo, findings, opt)
-	if err != nil {
-		return err
-	}
 	for _, te := range rep.TemplateErrors {
 		fmt.Fprintln(e.stderr, te)
 	}
 	if o.pdf {
-		if err := toPDF(ctx, opt.Out, rep); err != nil {
+		if err := toPDF(ctx, filepath.Join(root, "output"), rep); err != nil {
 			return err
 		}
 	}
@@ -108,6 +94,47 @@ func runBuild(ctx context.Context, e *env, o buildOptions) error {
 		return findingsError{errors: errs + len(rep.TemplateErrors)}
 	}
 	return nil
+}
+
+// project is a records repository built once (build) or again and again (watch):
+// its records stay loaded, and only files whose bytes changed are parsed again.
+type project struct {
+	e     *env
+	root  string
+	cache *store.Cache
+}
+
+func newProject(e *env, root string) *project {
+	return &project{e: e, root: root, cache: store.NewCache(root)}
+}
+
+// build loads what changed, applies the rules and builds; findings are every finding.
+func (p *project) build(ctx context.Context, o buildOptions, progress func(done, total int)) (*build.Report, []pipeline.Finding, error) {
+	repo, findings, _, err := p.cache.Load()
+	if err != nil {
+		return nil, nil, runError{i18n.T(p.e.lang, pipeline.CodeNoConfig)}
+	}
+	today, err := p.e.todayIn(ctx, p.root)
+	if err != nil {
+		return nil, nil, err
+	}
+	findings = append(findings, pipeline.Check(repo, today)...)
+	accounts, afs := store.LoadAccounts(p.root)
+	findings = append(findings, afs...)
+	pipeline.SortFindings(findings)
+	tpls, err := loadTemplates(p.root)
+	if err != nil {
+		return nil, nil, err
+	}
+	rep, err := build.Build(ctx, repo, findings, build.Options{
+		Out:         filepath.Join(p.root, "output"),
+		Semesters:   o.semesters,
+		Templates:   tpls,
+		Accounts:    accounts,
+		PerSemester: workbookOutput(findings, today),
+		Progress:    progress,
+	})
+	return rep, findings, err
 }
 
 func buildSummary(lang i18n.Lang, r *build.Report) string {

@@ -8,15 +8,12 @@ import (
 	"encoding/hex"
 	"errors"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/gxu-fl/bangfu/pipeline"
 )
@@ -146,51 +143,8 @@ func Walk(root string) ([]File, []pipeline.Finding) {
 // the loader's (syntax, types, lists); pipeline.Check adds the rules. The error is for
 // a repository that cannot be read at all (no bangfu.yaml).
 func Load(root string) (*pipeline.Repo, []pipeline.Finding, error) {
-	cfg := &pipeline.Config{}
-	data, err := readLimited(filepath.Join(root, ConfigFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, ErrNoConfig
-	}
-	var findings []pipeline.Finding
-	if err != nil {
-		findings = append(findings, unreadable(ConfigFile, err))
-	} else {
-		cfg.Source.File = ConfigFile
-		findings = append(findings, Decode(ConfigFile, data, cfg, &cfg.Source)...)
-	}
-	files, walkFindings := Walk(root)
-	findings = append(findings, walkFindings...)
-
-	repo := &pipeline.Repo{Config: cfg}
-	results := make([]loaded, len(files))
-	var wg sync.WaitGroup
-	jobs := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				results[i] = LoadFile(root, files[i])
-			}
-		}()
-	}
-	for i := range files {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	for _, r := range results {
-		findings = append(findings, r.Findings...)
-		switch v := r.Record.(type) {
-		case *pipeline.Case:
-			repo.Cases = append(repo.Cases, v)
-		case *pipeline.Meeting:
-			repo.Meetings = append(repo.Meetings, v)
-		case *pipeline.Survey:
-			repo.Surveys = append(repo.Surveys, v)
-		}
-	}
-	return repo, findings, nil
+	repo, findings, _, err := NewCache(root).Load()
+	return repo, findings, err
 }
 
 type loaded struct {
@@ -205,6 +159,11 @@ func LoadFile(root string, f File) loaded {
 	if err != nil {
 		return loaded{Findings: []pipeline.Finding{unreadable(f.Path, err)}}
 	}
+	return loadBytes(f, data)
+}
+
+// loadBytes decodes one records file's bytes into its record.
+func loadBytes(f File, data []byte) loaded {
 	name := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
 	src := pipeline.Source{File: f.Path, Folder: f.Semester, Name: name}
 	switch f.Kind {
