@@ -3,9 +3,9 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"io"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -177,7 +177,11 @@ func TestWatch(t *testing.T) {
 	})
 
 	t.Run("300 files at once", func(t *testing.T) {
-		waitFor(t, "quiet", func() bool { n := rebuilds(out.String()); time.Sleep(400 * time.Millisecond); return n == rebuilds(out.String()) })
+		waitFor(t, "quiet", func() bool {
+			n := rebuilds(out.String())
+			time.Sleep(400 * time.Millisecond)
+			return n == rebuilds(out.String())
+		})
 		n := rebuilds(out.String())
 		d := filepath.Join(dir, "records", "2027-2028-1", "students")
 		for i := 0; i < 300; i++ {
