@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/gxu-fl/bangfu/pipeline"
 	"github.com/gxu-fl/bangfu/pipeline/build"
@@ -57,7 +58,7 @@ func runBuild(ctx context.Context, e *env, o buildOptions) error {
 	}
 	p := newProject(e, root)
 	progress := newProgress(e, o)
-	rep, findings, err := p.build(ctx, o, progress.update)
+	rep, findings, err := p.build(ctx, o, nil, progress.update)
 	progress.done()
 	if err != nil {
 		return err
@@ -102,15 +103,22 @@ type project struct {
 	e     *env
 	root  string
 	cache *store.Cache
+	mu    sync.Mutex
+	parts map[pipeline.Semester]*workbook.PartCache // each workbook's sheets, kept between builds
 }
 
 func newProject(e *env, root string) *project {
-	return &project{e: e, root: root, cache: store.NewCache(root)}
+	return &project{e: e, root: root, cache: store.NewCache(root), parts: map[pipeline.Semester]*workbook.PartCache{}}
 }
 
 // build loads what changed, applies the rules and builds; findings are every finding.
-func (p *project) build(ctx context.Context, o buildOptions, progress func(done, total int)) (*build.Report, []pipeline.Finding, error) {
-	repo, findings, _, err := p.cache.Load()
+// changed names the files that may have changed (watch); nil means look at them all.
+func (p *project) build(ctx context.Context, o buildOptions, changed []string, progress func(done, total int)) (*build.Report, []pipeline.Finding, error) {
+	load := p.cache.Load
+	if changed != nil {
+		load = func() (*pipeline.Repo, []pipeline.Finding, int, error) { return p.cache.LoadChanged(changed) }
+	}
+	repo, findings, _, err := load()
 	if err != nil {
 		return nil, nil, runError{i18n.T(p.e.lang, pipeline.CodeNoConfig)}
 	}
@@ -131,7 +139,7 @@ func (p *project) build(ctx context.Context, o buildOptions, progress func(done,
 		Semesters:   o.semesters,
 		Templates:   tpls,
 		Accounts:    accounts,
-		PerSemester: workbookOutput(findings, today),
+		PerSemester: workbookOutput(findings, today, p.partCache),
 		Progress:    progress,
 	})
 	return rep, findings, err
@@ -156,7 +164,7 @@ func buildSummary(lang i18n.Lang, r *build.Report) string {
 // workbookOutput plans each semester's summary workbook. It is made from the valid
 // cases of that semester and the ones before (跨学期跟踪), the surveys, the roster and
 // the day to-dos are judged on; its hash is made of those.
-func workbookOutput(findings []pipeline.Finding, today pipeline.Date) func(pipeline.Semester, *pipeline.Repo) []build.Output {
+func workbookOutput(findings []pipeline.Finding, today pipeline.Date, parts func(pipeline.Semester) *workbook.PartCache) func(pipeline.Semester, *pipeline.Repo) []build.Output {
 	return func(sem pipeline.Semester, valid *pipeline.Repo) []build.Output {
 		inputs := [][]byte{[]byte(workbook.FileName), []byte(today.String()), []byte(valid.Config.Source.Hash), []byte(sem)}
 		for _, c := range valid.Cases {
@@ -183,10 +191,20 @@ func workbookOutput(findings []pipeline.Finding, today pipeline.Date) func(pipel
 					return err
 				}
 				defer os.RemoveAll(tmp)
-				return workbook.Write(w, workbook.Input{Repo: valid, Semester: sem, Findings: findings, TmpDir: tmp})
+				return workbook.Write(w, workbook.Input{Repo: valid, Semester: sem, Findings: findings, TmpDir: tmp, Parts: parts(sem)})
 			},
 		}}
 	}
+}
+
+// partCache is the sheet cache of one semester's workbook (called from the build's workers).
+func (p *project) partCache(sem pipeline.Semester) *workbook.PartCache {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.parts[sem] == nil {
+		p.parts[sem] = workbook.NewPartCache()
+	}
+	return p.parts[sem]
 }
 
 // loadTemplates is the built-in forms, each replaced by a same-named .docx in the

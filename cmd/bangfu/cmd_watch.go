@@ -46,7 +46,7 @@ func runWatch(ctx context.Context, e *env, o buildOptions, settle time.Duration,
 	p := newProject(e, root)
 	rebuild := func(changed []string) {
 		start := time.Now()
-		rep, findings, err := p.build(ctx, o, nil)
+		rep, findings, err := p.build(ctx, o, changed, nil)
 		if ctx.Err() != nil {
 			return
 		}

@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -150,14 +151,14 @@ func Build(ctx context.Context, repo *pipeline.Repo, findings []pipeline.Finding
 	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
 		return nil, err
 	}
-	sweepTemp(opt.Out)
 	old := loadState(opt.Out)
 	next := state{Outputs: map[string]entry{}}
 
+	present := listOutputs(opt.Out)
 	var todo []Output
 	for _, o := range outs {
 		next.Outputs[o.Path] = entry{Hash: o.Hash, Source: o.Source}
-		if e, ok := old.Outputs[o.Path]; ok && e.Hash == o.Hash && exists(filepath.Join(opt.Out, filepath.FromSlash(o.Path))) {
+		if e, ok := old.Outputs[o.Path]; ok && e.Hash == o.Hash && present[o.Path] {
 			rep.Unchanged++
 			continue
 		}
@@ -354,12 +355,15 @@ func planSemester(r *pipeline.Repo, sem pipeline.Semester, tpls map[string]*docx
 
 // hashInputs is the hash of everything a document is made from.
 func hashInputs(parts ...string) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "bangfu %s %s", Version, formatRevision)
+	// Length-prefixed, without fmt: this runs for every document on every build.
+	buf := make([]byte, 0, 512)
+	buf = append(append(append(append(buf, "bangfu "...), Version...), ' '), formatRevision...)
 	for _, p := range parts {
-		fmt.Fprintf(h, "\x00%d:%s", len(p), p)
+		buf = strconv.AppendInt(append(buf, 0), int64(len(p)), 10)
+		buf = append(append(buf, ':'), p...)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:])
 }
 
 // HashBytes is the hex SHA-256 of data, for outputs whose inputs are bytes.
@@ -373,7 +377,32 @@ func HashBytes(parts ...[]byte) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func exists(p string) bool { _, err := os.Stat(p); return err == nil }
+// listOutputs is every file under out (slash paths), read folder by folder: one
+// directory read each instead of a stat for each of thousands of documents. On the
+// way it removes the temporary files a killed build left behind.
+func listOutputs(out string) map[string]bool {
+	m := map[string]bool{}
+	var walk func(dir, rel string)
+	walk = func(dir, rel string) {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return
+		}
+		for _, e := range entries {
+			name := e.Name()
+			switch {
+			case e.IsDir():
+				walk(filepath.Join(dir, name), rel+name+"/")
+			case strings.HasPrefix(name, ".tmp-"):
+				os.Remove(filepath.Join(dir, name))
+			default:
+				m[rel+name] = true
+			}
+		}
+	}
+	walk(out, "")
+	return m
+}
 
 func contains(xs []string, x string) bool {
 	for _, v := range xs {
@@ -382,16 +411,6 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
-}
-
-// sweepTemp removes temporary files a killed build left behind.
-func sweepTemp(out string) {
-	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasPrefix(d.Name(), ".tmp-") {
-			os.Remove(p)
-		}
-		return nil
-	})
 }
 
 // removeEmptyDirs removes dir and its empty parents up to (not including) out.

@@ -30,6 +30,27 @@ func NewCache(root string) *Cache { return &Cache{Root: root, files: map[string]
 
 // Load is store.Load through the cache. It also says how many files it parsed anew.
 func (c *Cache) Load() (*pipeline.Repo, []pipeline.Finding, int, error) {
+	return c.load(nil)
+}
+
+// LoadChanged is Load when the caller knows which files may have changed (slash
+// paths relative to the root, as bangfu watch hears of them): only those, and files
+// not seen before, are read; the rest are taken from the cache as they were.
+func (c *Cache) LoadChanged(changed []string) (*pipeline.Repo, []pipeline.Finding, int, error) {
+	if len(c.files) == 0 {
+		return c.load(nil)
+	}
+	set := map[string]bool{}
+	for _, p := range changed {
+		if p == "*" || p == ConfigFile {
+			return c.load(nil)
+		}
+		set[p] = true
+	}
+	return c.load(set)
+}
+
+func (c *Cache) load(onlyThese map[string]bool) (*pipeline.Repo, []pipeline.Finding, int, error) {
 	parsed := 0
 	data, err := readLimited(filepath.Join(c.Root, ConfigFile))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -66,6 +87,18 @@ func (c *Cache) Load() (*pipeline.Repo, []pipeline.Finding, int, error) {
 			defer wg.Done()
 			for i := range jobs {
 				f := files[i]
+				if onlyThese != nil && !onlyThese[f.Path] {
+					mu.Lock()
+					old, ok := c.files[f.Path]
+					mu.Unlock()
+					if ok {
+						results[i] = old.result
+						mu.Lock()
+						next[f.Path] = old
+						mu.Unlock()
+						continue
+					}
+				}
 				data, err := readLimited(filepath.Join(c.Root, filepath.FromSlash(f.Path)))
 				if err != nil {
 					results[i] = loaded{Findings: []pipeline.Finding{unreadable(f.Path, err)}}

@@ -32,7 +32,7 @@ func BenchmarkWorkbook30000(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer os.RemoveAll(dir)
-		if err := synth.Write(dir, 30000); err != nil {
+		if err := synth.Write(dir, benchCases); err != nil {
 			b.Fatal(err)
 		}
 		bigRepo, bigFs, err = store.Load(dir)
@@ -83,3 +83,6 @@ func heapLive() uint64 {
 	metrics.Read(s)
 	return s[0].Value.Uint64()
 }
+
+// benchCases is the size of BenchmarkWorkbook30000's repository.
+var benchCases = 30000

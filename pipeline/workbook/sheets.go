@@ -125,7 +125,7 @@ func (b *book) countSheet(sheet, what string, counts map[string]map[pipeline.Lev
 
 // progress writes 帮扶进度: each step of each case done / 待办 / 逾期 in colour, then
 // every staff member's open to-dos, so each 班主任 and 辅导员 finds their own list.
-func (b *book) progress() error {
+func (b *book) progress() *sheetJob {
 	t := &table{header: []string{"学号", "姓名", "班级", "警示类别"}}
 	for _, s := range pipeline.Steps {
 		t.header = append(t.header, string(s))
@@ -171,7 +171,7 @@ func (b *book) progress() error {
 	sheet := SheetProgress
 	lastCol, _ := excelize.ColumnNumberToName(len(t.header))
 	area := fmt.Sprintf("E2:%s%d", lastCol, max(len(t.rows)+1, 2))
-	return b.stream(sheet, t, func() error { return b.statusColours(sheet, area) })
+	return &sheetJob{sheet: sheet, t: t, extra: func() error { return b.statusColours(sheet, area) }}
 }
 
 // statusColours adds conditional formats: 完成 green, 待办 yellow, 逾期 red.
@@ -191,7 +191,7 @@ func (b *book) statusColours(sheet, area string) error {
 }
 
 // talks writes 谈话记录: one row per interview.
-func (b *book) talks() error {
+func (b *book) talks() *sheetJob {
 	t := &table{header: []string{"谈话时间", "学号", "姓名", "班级", "约谈次数", "谈话人", "角色", "约谈方式", "谈话方式", "谈话主题", "地点"}}
 	type row struct {
 		c *pipeline.Case
@@ -205,7 +205,10 @@ func (b *book) talks() error {
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		a, b := rows[i].c.Interviews[rows[i].i].Date, rows[j].c.Interviews[rows[j].i].Date
-		return a.String() < b.String()
+		if c := a.Compare(b.Date); c != 0 {
+			return c < 0
+		}
+		return a.Hour*60+a.Min < b.Hour*60+b.Min
 	})
 	for _, r := range rows {
 		iv := r.c.Interviews[r.i]
@@ -220,11 +223,11 @@ func (b *book) talks() error {
 			b.s(fmt.Sprintf("第 %d 次", r.i+1)), b.s(iv.By), b.s(strings.Join(roles, "、")), b.s(string(iv.InitiatedBy)), b.s(string(iv.Method)),
 			b.s(strings.Join(topics, "、")), b.s(iv.Place)})
 	}
-	return b.stream(SheetTalks, t, nil)
+	return &sheetJob{sheet: SheetTalks, t: t}
 }
 
 // peer writes 朋辈帮扶: one row per pairing, the bank account masked but its last 4 digits.
-func (b *book) peer() error {
+func (b *book) peer() *sheetJob {
 	t := &table{header: []string{"学号", "姓名", "班级", "帮扶人", "帮扶人学号", "帮扶人专业", "银行账号", "被帮扶人数", "班级评议", "院系审核", "学校审核"}}
 	for _, c := range b.cases {
 		ps := c.PeerSupport
@@ -243,7 +246,7 @@ func (b *book) peer() error {
 			b.s(string(ps.Mentor.ID)), b.s(ps.Mentor.Major), b.s(acct), mentees,
 			b.s(opinion(ps.ClassOpinion)), b.s(opinion(ps.CollegeOpinion)), b.s(opinion(ps.SchoolOpinion))})
 	}
-	return b.stream(SheetPeer, t, nil)
+	return &sheetJob{sheet: SheetPeer, t: t}
 }
 
 func opinion(o pipeline.Opinion) string {
@@ -256,7 +259,7 @@ func opinion(o pipeline.Opinion) string {
 
 // history writes 跨学期跟踪: students with cases in more than one semester, their level
 // in each, and escalation (two semesters in a row, or three in all) marked.
-func (b *book) history() error {
+func (b *book) history() *sheetJob {
 	sems := b.in.Repo.Semesters()
 	var upto []pipeline.Semester
 	for _, s := range sems {
@@ -301,7 +304,7 @@ func (b *book) history() error {
 		row = append(row, b.n(n), b.s(mark))
 		t.rows = append(t.rows, row)
 	}
-	return b.stream(SheetHistory, t, nil)
+	return &sheetJob{sheet: SheetHistory, t: t}
 }
 
 func casesUpTo(cs []*pipeline.Case, sem pipeline.Semester) []*pipeline.Case {
@@ -316,7 +319,7 @@ func casesUpTo(cs []*pipeline.Case, sem pipeline.Semester) []*pipeline.Case {
 
 // surveys writes 学情学风: one row per class survey, with the students of concern and
 // which of them have no case yet (四(一)3).
-func (b *book) surveys() error {
+func (b *book) surveys() *sheetJob {
 	t := &table{header: []string{"班级", "班主任", "教学信息员", "调查日期", "出勤率", "学风概况", "需关注学生", "尚无个案的学生"}, wrap: map[int]bool{5: true, 6: true}}
 	has := map[pipeline.StudentID]bool{}
 	for _, c := range b.cases {
@@ -344,5 +347,5 @@ func (b *book) surveys() error {
 		t.rows = append(t.rows, []cell{b.s(s.Class), b.s(b.in.Repo.Config.Classes[s.Class].HeadTeacher), b.s(s.Informant), b.s(s.Date.String()),
 			rate, b.w(s.Climate), b.w(strings.Join(concerns, "\n")), b.s(strings.Join(missing, "、"))})
 	}
-	return b.stream(SheetSurveys, t, nil)
+	return &sheetJob{sheet: SheetSurveys, t: t}
 }

@@ -5,9 +5,12 @@
 package workbook
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/gxu-fl/bangfu/pipeline"
@@ -47,6 +50,8 @@ type Input struct {
 	Findings []pipeline.Finding
 	// TmpDir is a private folder for excelize's temporary files (they hold student data).
 	TmpDir string
+	// Parts, when set, keeps sheets from one write to the next (bangfu watch).
+	Parts *PartCache
 }
 
 // Status of one step of a case, as 帮扶进度 shows it.
@@ -61,7 +66,8 @@ const (
 func Write(w io.Writer, in Input) error {
 	f := excelize.NewFile(excelize.Options{TmpDir: in.TmpDir})
 	defer f.Close()
-	f.SetZipWriter(func(out io.Writer) excelize.ZipWriter { return &sortedZip{out: out} })
+	zw := &sortedZip{reuse: map[string]cachedPart{}, cache: in.Parts, streamed: map[string][32]byte{}}
+	f.SetZipWriter(func(out io.Writer) excelize.ZipWriter { zw.out = out; return zw })
 	b := &book{f: f, in: in, cases: in.Repo.CasesOf(in.Semester)}
 	b.todos = map[pipeline.StudentID][]pipeline.Finding{}
 	for _, fd := range in.Findings {
@@ -85,9 +91,40 @@ func Write(w io.Writer, in Input) error {
 	}
 	// Before any sheet is streamed: afterwards excelize would read every streamed sheet back.
 	f.SetActiveSheet(0)
-	steps := []func() error{b.summary, b.statistics, b.progress, b.talks, b.peer, b.history, b.surveys}
-	for _, step := range steps {
-		if err := step(); err != nil {
+	if err := b.statistics(); err != nil {
+		return err
+	}
+	// The streamed sheets: their rows are gathered in parallel, each sheet is opened
+	// through the File in turn, its rows streamed in parallel (a StreamWriter touches
+	// only its own sheet), and each is flushed in turn.
+	makers := []func() *sheetJob{b.summary, b.progress, b.talks, b.peer, b.history, b.surveys}
+	jobs := make([]*sheetJob, len(makers))
+	parallel(len(makers), func(i int) error { jobs[i] = makers[i](); return nil })
+	if in.Parts != nil {
+		parallel(len(jobs), func(i int) error { jobs[i].sum = jobs[i].hash(); return nil })
+	}
+	for _, j := range jobs {
+		j.part = sheetPart(j.sheet)
+		if p, ok := in.Parts.get(j.part, j.sum); ok {
+			j.cached = true
+			zw.reuse[j.part] = p
+		} else if in.Parts != nil {
+			zw.streamed[j.part] = j.sum
+		}
+		if err := b.open(j); err != nil {
+			return err
+		}
+	}
+	if err := parallel(len(jobs), func(i int) error {
+		if jobs[i].cached {
+			return nil // the previous part is put back by the zip writer
+		}
+		return b.rows(jobs[i])
+	}); err != nil {
+		return err
+	}
+	for _, j := range jobs {
+		if err := j.sw.Flush(); err != nil {
 			return err
 		}
 	}
@@ -228,10 +265,34 @@ func (t *table) widths() []float64 {
 	return ws
 }
 
-// stream writes a table to a sheet with a StreamWriter: the used range is set first
-// (readers that trust <dimension> see every row), widths fitted, header frozen,
-// filter on. extra runs on the sheet before rows are streamed (page setup, formats).
-func (b *book) stream(sheet string, t *table, extra func() error) error {
+// sheetJob is one streamed sheet: its rows, gathered first, then written.
+type sheetJob struct {
+	sheet  string
+	t      *table
+	extra  func() error // sheet-specific setup before streaming (conditional formats)
+	sw     *excelize.StreamWriter
+	widths []float64
+
+	part   string   // its package part
+	sum    [32]byte // the hash of its rows
+	cached bool     // its part from the last write is reused
+}
+
+// sheetPart is a sheet's part in the package: sheets are made in the order of Sheets.
+func sheetPart(sheet string) string {
+	for i, s := range Sheets {
+		if s == sheet {
+			return fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)
+		}
+	}
+	return ""
+}
+
+// open prepares a streamed sheet through the File: the used range (readers that trust
+// <dimension> see every row), the filter, the page setup, widths fitted, header frozen.
+// It must run on one goroutine at a time.
+func (b *book) open(j *sheetJob) error {
+	sheet, t := j.sheet, j.t
 	cols := len(t.header)
 	last := max(len(t.rows)+1, 1)
 	lastCell, _ := excelize.CoordinatesToCellName(cols, last)
@@ -249,8 +310,8 @@ func (b *book) stream(sheet string, t *table, extra func() error) error {
 	if err := b.printSetup(sheet); err != nil {
 		return err
 	}
-	if extra != nil {
-		if err := extra(); err != nil {
+	if j.extra != nil {
+		if err := j.extra(); err != nil {
 			return err
 		}
 	}
@@ -258,15 +319,23 @@ func (b *book) stream(sheet string, t *table, extra func() error) error {
 	if err != nil {
 		return err
 	}
-	widths := t.widths()
-	for i, wd := range widths {
+	j.sw = sw
+	if j.cached {
+		return nil // widths and panes live in the part, which is reused whole
+	}
+	j.widths = t.widths()
+	for i, wd := range j.widths {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
+	return sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}
+
+// rows streams a sheet's header and rows; sheets may stream in parallel.
+func (b *book) rows(j *sheetJob) error {
+	sw, t, widths := j.sw, j.t, j.widths
+	cols := len(t.header)
 	head := make([]any, cols)
 	for i, h := range t.header {
 		head[i] = excelize.Cell{Value: h, StyleID: b.header}
@@ -314,7 +383,25 @@ func (b *book) stream(sheet string, t *table, extra func() error) error {
 			}
 		}
 	}
-	return sw.Flush()
+	return nil
+}
+
+// parallel runs f(0..n-1) on up to GOMAXPROCS goroutines and returns the first error.
+func parallel(n int, f func(i int) error) error {
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			errs[i] = f(i)
+		}(i)
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 func semesterTitle(s pipeline.Semester) string {
@@ -329,7 +416,7 @@ func semesterTitle(s pipeline.Semester) string {
 }
 
 // summary is 汇总表: one row per case in class then id order, with every column of the spec.
-func (b *book) summary() error {
+func (b *book) summary() *sheetJob {
 	t := &table{header: []string{"序号", "学号", "姓名", "性别", "年级", "专业", "班级", "警示类别", "名单来源", "不及格课程数", "不及格学分",
 		"平均学分绩点", "困难类型", "班主任", "辅导员", "学生确认", "家长联系", "谈话次数", "学习计划", "朋辈帮扶", "学期评估", "处理建议", "待办"},
 		wrap: map[int]bool{22: true}}
@@ -384,7 +471,7 @@ func (b *book) summary() error {
 			b.s(contacts), b.n(len(c.Interviews)), b.s(plan), b.s(peer), b.s(progress), b.s(rec), b.w(strings.Join(todo, "\n")),
 		})
 	}
-	return b.stream(SheetSummary, t, nil)
+	return &sheetJob{sheet: SheetSummary, t: t}
 }
 
 // printSetup prints a sheet on A4 landscape, one page wide, with the college, the

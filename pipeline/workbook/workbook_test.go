@@ -262,3 +262,36 @@ for ws in wb.worksheets:
 		}
 	}
 }
+
+// TestPartCache: after a change, a write that reuses unchanged sheets from the last
+// write gives exactly the bytes of a write from nothing.
+func TestPartCache(t *testing.T) {
+	repo, fs := demo(t)
+	cache := workbook.NewPartCache()
+	writeWith := func(c *workbook.PartCache) []byte {
+		var buf bytes.Buffer
+		if err := workbook.Write(&buf, workbook.Input{Repo: repo, Semester: sem, Findings: fs, TmpDir: t.TempDir(), Parts: c}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	first := writeWith(cache)
+	if !bytes.Equal(first, writeWith(nil)) {
+		t.Fatal("a cold cache changes the bytes")
+	}
+	// One case's GPA changes: 汇总表 changes, the other sheets do not.
+	c := repo.CasesOf(sem)[3]
+	gpa := 3.21
+	c.Warning.GPA = &gpa
+	hits := cache.Hits()
+	cached, fresh := writeWith(cache), writeWith(nil)
+	if !bytes.Equal(cached, fresh) {
+		t.Fatal("a write through the cache differs from a fresh write")
+	}
+	if bytes.Equal(cached, first) {
+		t.Fatal("the change did not show")
+	}
+	if got := cache.Hits() - hits; got != 5 {
+		t.Errorf("%d sheets reused, want 5 (all but 汇总表)", got)
+	}
+}

@@ -20,6 +20,11 @@ import (
 type sortedZip struct {
 	out     io.Writer
 	entries []*zipEntry
+	// reuse holds parts to write as they were last time (PartCache) instead of what
+	// excelize made of a sheet that was not streamed; streamed are parts to remember.
+	reuse    map[string]cachedPart
+	streamed map[string][32]byte
+	cache    *PartCache
 }
 
 type zipEntry struct {
@@ -48,7 +53,9 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if name == contentTypes {
 		e.raw = &bytes.Buffer{}
 	}
-	fw, err := flate.NewWriter(&e.buf, flate.DefaultCompression)
+	// BestSpeed: the workbook is rewritten on every save under bangfu watch; a few
+	// percent more bytes cost less than the time of a tighter compression.
+	fw, err := flate.NewWriter(&e.buf, flate.BestSpeed)
 	if err != nil {
 		return nil, err
 	}
@@ -75,13 +82,19 @@ func (z *sortedZip) Close() error {
 	sort.SliceStable(z.entries, func(i, j int) bool { return order(z.entries[i].name) < order(z.entries[j].name) })
 	zw := zip.NewWriter(z.out)
 	for _, e := range z.entries {
+		data, crc, size := e.buf.Bytes(), e.crc, e.size
+		if p, ok := z.reuse[e.name]; ok {
+			data, crc, size = p.data, p.crc, p.size
+		} else if sum, ok := z.streamed[e.name]; ok {
+			z.cache.put(e.name, cachedPart{hash: sum, data: bytes.Clone(data), crc: crc, size: size})
+		}
 		h := &zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: zipTime,
-			CRC32: e.crc, CompressedSize64: uint64(e.buf.Len()), UncompressedSize64: e.size}
+			CRC32: crc, CompressedSize64: uint64(len(data)), UncompressedSize64: size}
 		w, err := zw.CreateRaw(h)
 		if err != nil {
 			return err
 		}
-		if _, err := w.Write(e.buf.Bytes()); err != nil {
+		if _, err := w.Write(data); err != nil {
 			return err
 		}
 	}
