@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"io/fs"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/gxu-fl/bangfu/pipeline/pdf"
+	"github.com/gxu-fl/bangfu/pipeline/synth"
 )
 
 // copyDemo copies the demo college (bangfu.yaml and records/) into a new folder.
@@ -287,5 +289,37 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 		if !strings.Contains(flat, w) {
 			t.Errorf("the printed workbook lacks %q", w)
 		}
+	}
+}
+
+// TestProgressInALog: a long build writing to a log (not a terminal) prints a plain
+// line per tenth; --quiet prints nothing but errors; --json is one JSON document.
+func TestProgressInALog(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 120); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := run(t, "-C", dir, "build", "--today", "2025-11-01")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 11 || !strings.HasSuffix(lines[0], "(10%)") || !strings.HasSuffix(lines[9], "(100%)") || !strings.HasPrefix(lines[10], "生成 ") {
+		t.Errorf("progress lines:\n%s", out)
+	}
+	if strings.Contains(out, "\r") {
+		t.Error("a bar drawn into a log")
+	}
+	os.RemoveAll(filepath.Join(dir, "output"))
+	if out, _, _ := run(t, "-C", dir, "build", "--quiet", "--today", "2025-11-01"); out != "" {
+		t.Errorf("--quiet printed %q", out)
+	}
+	os.RemoveAll(filepath.Join(dir, "output"))
+	out, _, _ = run(t, "-C", dir, "build", "--json", "--today", "2025-11-01")
+	var rep struct {
+		Built []string `json:"built"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || len(rep.Built) < 200 {
+		t.Errorf("--json: %v %d", err, len(rep.Built))
 	}
 }

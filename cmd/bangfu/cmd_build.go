@@ -139,7 +139,7 @@ func (p *project) build(ctx context.Context, o buildOptions, changed []string, p
 		Semesters:   o.semesters,
 		Templates:   tpls,
 		Accounts:    accounts,
-		PerSemester: workbookOutput(findings, today, p.partCache),
+		PerSemester: workbookOutput(findings, today, p.partCache, filepath.Join(p.root, "output", ".bangfu")),
 		Progress:    progress,
 	})
 	return rep, findings, err
@@ -164,7 +164,7 @@ func buildSummary(lang i18n.Lang, r *build.Report) string {
 // workbookOutput plans each semester's summary workbook. It is made from the valid
 // cases of that semester and the ones before (跨学期跟踪), the surveys, the roster and
 // the day to-dos are judged on; its hash is made of those.
-func workbookOutput(findings []pipeline.Finding, today pipeline.Date, parts func(pipeline.Semester) *workbook.PartCache) func(pipeline.Semester, *pipeline.Repo) []build.Output {
+func workbookOutput(findings []pipeline.Finding, today pipeline.Date, parts func(pipeline.Semester) *workbook.PartCache, private string) func(pipeline.Semester, *pipeline.Repo) []build.Output {
 	return func(sem pipeline.Semester, valid *pipeline.Repo) []build.Output {
 		inputs := [][]byte{[]byte(workbook.FileName), []byte(today.String()), []byte(valid.Config.Source.Hash), []byte(sem)}
 		for _, c := range valid.Cases {
@@ -185,8 +185,13 @@ func workbookOutput(findings []pipeline.Finding, today pipeline.Date, parts func
 			Path: string(sem) + "/" + workbook.FileName,
 			Hash: build.HashBytes(inputs...),
 			Write: func(w io.Writer) error {
-				// excelize's temporary files hold student data: a private folder, removed after.
-				tmp, err := os.MkdirTemp("", "bangfu-xlsx-")
+				// excelize's temporary files hold student data: a private folder inside the
+				// repository's ignored output/, removed after, and swept by the next build
+				// if this one is killed.
+				if err := os.MkdirAll(private, 0o700); err != nil {
+					return err
+				}
+				tmp, err := os.MkdirTemp(private, ".tmp-xlsx-")
 				if err != nil {
 					return err
 				}

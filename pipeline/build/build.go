@@ -391,10 +391,10 @@ func listOutputs(out string) map[string]bool {
 		for _, e := range entries {
 			name := e.Name()
 			switch {
+			case strings.HasPrefix(name, ".tmp-"):
+				os.RemoveAll(filepath.Join(dir, name)) // a killed build's temporary file or folder
 			case e.IsDir():
 				walk(filepath.Join(dir, name), rel+name+"/")
-			case strings.HasPrefix(name, ".tmp-"):
-				os.Remove(filepath.Join(dir, name))
 			default:
 				m[rel+name] = true
 			}

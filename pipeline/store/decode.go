@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/gxu-fl/bangfu/pipeline"
@@ -58,7 +59,19 @@ func (d *decoder) mark(n *yaml.Node, path string) {
 	if path == "" {
 		return
 	}
-	d.src.Pos[path] = pipeline.Pos{File: d.src.File, Line: n.Line, Col: d.charCol(n.Line, n.Column)}
+	d.src.Pos[intern(path)] = pipeline.Pos{File: d.src.File, Line: n.Line, Col: d.charCol(n.Line, n.Column)}
+}
+
+// paths interns field paths: every case file repeats the same few hundred
+// ("interviews[0].by"), and a loaded repository keeps them in each record's Source.
+var paths sync.Map
+
+func intern(p string) string {
+	if v, ok := paths.Load(p); ok {
+		return v.(string)
+	}
+	v, _ := paths.LoadOrStore(p, p)
+	return v.(string)
 }
 
 func join(path, key string) string {
