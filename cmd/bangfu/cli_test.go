@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -133,5 +134,36 @@ func TestInitNew(t *testing.T) {
 		if _, _, code := run(t, append([]string{"-C", dir}, bad...)...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", bad, code)
 		}
+	}
+}
+
+// TestTodayFromHead: in a clean git tree "today" is the HEAD commit's date, so a
+// commit always gives the same to-dos; with changes, it is the current date.
+func TestTodayFromHead(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := copyDemo(t)
+	git := func(args ...string) {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=刘洋", "GIT_AUTHOR_EMAIL=ly@example.invalid", "GIT_COMMITTER_NAME=刘洋",
+			"GIT_COMMITTER_EMAIL=ly@example.invalid", "GIT_AUTHOR_DATE=2026-10-15T10:00:00+08:00", "GIT_COMMITTER_DATE=2026-10-15T10:00:00+08:00", "GIT_CONFIG_GLOBAL=/dev/null")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v %s", args, err, out)
+		}
+	}
+	git("init", "-q", "-b", "main")
+	os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("/output/\n"), 0o644)
+	git("add", ".")
+	git("commit", "-q", "-m", "学期记录")
+	atHead, _, _ := run(t, "-C", dir, "validate")
+	given, _, _ := run(t, "-C", dir, "validate", "--today", "2026-10-15")
+	if atHead != given {
+		t.Errorf("a clean tree is not judged on the HEAD commit's date:\n%s\nvs\n%s", atHead, given)
+	}
+	// Past the notify deadline (2026-09-30) but before the interview one (2026-10-31).
+	if !strings.Contains(atHead, "逾期 3 条") { // 邓子豪 confirmation and parents, 蓝天佑 parents
+		t.Errorf("summary: %s", atHead[strings.LastIndex(atHead, "共"):])
 	}
 }
