@@ -323,3 +323,34 @@ func TestProgressInALog(t *testing.T) {
 		t.Errorf("--json: %v %d", err, len(rep.Built))
 	}
 }
+
+// TestBuildPDF: build --pdf writes a PDF beside each document it built; without
+// LibreOffice it says how to install it and exits 2.
+func TestBuildPDF(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "bangfu.yaml"), []byte(baseConfig), 0o644)
+	rec := filepath.Join(dir, "records", "2025-2026-1", "students")
+	os.MkdirAll(rec, 0o755)
+	os.WriteFile(filepath.Join(rec, "2023010101.yaml"), []byte("semester: 2025-2026-1\nstudent: {id: \"2023010101\", name: 张三, class: 英语2301}\nwarning: {level: 学业警示}\ninterviews:\n  - {date: 2025-09-25 15:00, by: 王芳, content: 谈话内容}\n"), 0o644)
+
+	t.Run("without LibreOffice", func(t *testing.T) {
+		t.Setenv("PATH", t.TempDir())
+		_, errs, code := run(t, "-C", dir, "build", "--pdf", "--today", "2025-10-01")
+		if code != 2 || !strings.Contains(errs, "LibreOffice") || !strings.Contains(errs, "apt-get install libreoffice-writer-nogui") {
+			t.Errorf("exit %d: %s", code, errs)
+		}
+	})
+	t.Run("with LibreOffice", func(t *testing.T) {
+		requireSoffice(t)
+		os.RemoveAll(filepath.Join(dir, "output"))
+		if _, errs, code := run(t, "-C", dir, "build", "--pdf", "--today", "2025-10-01"); code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		for _, p := range []string{"附件3_谈话记录表/英语2301/2023010101_张三_谈话1.pdf", "附件4_学习计划表/英语2301/2023010101_张三.pdf"} {
+			txt, err := exec.Command("pdftotext", filepath.Join(dir, "output", "2025-2026-1", filepath.FromSlash(p)), "-").Output()
+			if err != nil || !strings.Contains(string(txt), "张三") {
+				t.Errorf("%s: %v %s", p, err, txt)
+			}
+		}
+	})
+}

@@ -176,6 +176,17 @@ func TestWatch(t *testing.T) {
 		})
 	})
 
+	t.Run("roster change", func(t *testing.T) {
+		// A new head teacher's name reaches every form that shows the roster.
+		cfg := filepath.Join(dir, "bangfu.yaml")
+		b, _ := os.ReadFile(cfg)
+		os.WriteFile(cfg, bytes.Replace(b, []byte("head_teacher: 王芳"), []byte("head_teacher: 王芳芳"), 1), 0o644)
+		waitFor(t, "the plan's reviewer role after a roster change", func() bool {
+			body, _ := zipReader(mustRead(plan))
+			return bytes.Contains(body, []byte("2026 年 9 月 30 日")) && !bytes.Contains(body, []byte("王芳（班主任）"))
+		})
+	})
+
 	t.Run("300 files at once", func(t *testing.T) {
 		waitFor(t, "quiet", func() bool {
 			n := rebuilds(out.String())
@@ -232,3 +243,5 @@ func zipReader(b []byte) ([]byte, error) {
 	}
 	return nil, fmt.Errorf("no body")
 }
+
+func mustRead(p string) []byte { b, _ := os.ReadFile(p); return b }
