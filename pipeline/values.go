@@ -76,6 +76,18 @@ func (s Semester) DefaultStart() Date {
 	return NewDate(y+1, time.March, 1)
 }
 
+// Title is the semester as forms and sheets write it: 2025-2026学年第一学期.
+func (s Semester) Title() string {
+	if !s.Valid() {
+		return string(s)
+	}
+	term := "一"
+	if s.Term() == 2 {
+		term = "二"
+	}
+	return fmt.Sprintf("%d-%d学年第%s学期", s.FirstYear(), s.FirstYear()+1, term)
+}
+
 // Valid reports whether s has the form of a semester.
 func (s Semester) Valid() bool { _, err := ParseSemester(string(s)); return err == nil }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/gxu-fl/bangfu/pipeline/build"
 	"github.com/gxu-fl/bangfu/pipeline/schema"
 	"github.com/gxu-fl/bangfu/pipeline/store"
 )
@@ -54,27 +55,10 @@ func writeSchemas(e *env, dir string) error {
 	}
 	for _, f := range schema.Files {
 		p := filepath.Join(dir, f.Name)
-		if err := writeFileAtomic(p, schema.Generate(f)); err != nil {
+		if err := build.WriteAtomic(p, schema.Generate(f)); err != nil {
 			return err
 		}
 		fmt.Fprintln(e.stdout, p)
 	}
 	return nil
-}
-
-// writeFileAtomic writes through a temporary file in the same folder and renames it into place.
-func writeFileAtomic(p string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".bangfu-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), p)
 }

@@ -61,16 +61,7 @@ func base(r *pipeline.Repo, sem pipeline.Semester) docx.Values {
 }
 
 // SemesterTitle is a semester as forms write it: 2025-2026学年第一学期.
-func SemesterTitle(s pipeline.Semester) string {
-	if !s.Valid() {
-		return string(s)
-	}
-	term := "一"
-	if s.Term() == 2 {
-		term = "二"
-	}
-	return fmt.Sprintf("%d-%d学年第%s学期", s.FirstYear(), s.FirstYear()+1, term)
-}
+func SemesterTitle(s pipeline.Semester) string { return s.Title() }
 
 // blankDate leaves room to write a date by hand.
 const blankDate = "　　　　年　　月　　日"

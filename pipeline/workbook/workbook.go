@@ -128,7 +128,7 @@ func Write(w io.Writer, in Input) error {
 			return err
 		}
 	}
-	title := fmt.Sprintf("%s %s 学业警示处理结果汇总表", in.Repo.Config.College, semesterTitle(in.Semester))
+	title := fmt.Sprintf("%s %s 学业警示处理结果汇总表", in.Repo.Config.College, in.Semester.Title())
 	if err := f.SetDocProps(&excelize.DocProperties{Creator: "bangfu", Title: title, Subject: string(in.Semester), Language: "zh-CN"}); err != nil {
 		return err
 	}
@@ -404,17 +404,6 @@ func parallel(n int, f func(i int) error) error {
 	return errors.Join(errs...)
 }
 
-func semesterTitle(s pipeline.Semester) string {
-	if !s.Valid() {
-		return string(s)
-	}
-	term := "一"
-	if s.Term() == 2 {
-		term = "二"
-	}
-	return fmt.Sprintf("%d-%d学年第%s学期", s.FirstYear(), s.FirstYear()+1, term)
-}
-
 // summary is 汇总表: one row per case in class then id order, with every column of the spec.
 func (b *book) summary() *sheetJob {
 	t := &table{header: []string{"序号", "学号", "姓名", "性别", "年级", "专业", "班级", "警示类别", "名单来源", "不及格课程数", "不及格学分",
@@ -484,7 +473,7 @@ func (b *book) printSetup(sheet string) error {
 	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)}); err != nil {
 		return err
 	}
-	title := fmt.Sprintf("%s %s 学业警示处理结果汇总表", b.in.Repo.Config.College, semesterTitle(b.in.Semester))
+	title := fmt.Sprintf("%s %s 学业警示处理结果汇总表", b.in.Repo.Config.College, b.in.Semester.Title())
 	if sheet != SheetSummary {
 		title += " · " + sheet
 	}
