@@ -66,9 +66,12 @@ type Report struct {
 	// Kept are outputs of records that now have errors: the last good ones stay.
 	Kept []string `json:"kept"`
 	// Skipped are the record files not built because they have errors.
-	Skipped        []string      `json:"skipped"`
-	TemplateErrors []string      `json:"template_errors,omitempty"`
-	Duration       time.Duration `json:"duration_ns"`
+	Skipped        []string `json:"skipped"`
+	TemplateErrors []string `json:"template_errors,omitempty"`
+	// Outputs are every output the records now give (built or unchanged), not the
+	// kept documents of records with errors: what a term's bundle holds.
+	Outputs  []string      `json:"-"`
+	Duration time.Duration `json:"duration_ns"`
 }
 
 // Build renders the repository's forms (and PerSemester outputs) into opt.Out.
@@ -154,6 +157,9 @@ func Build(ctx context.Context, repo *pipeline.Repo, findings []pipeline.Finding
 	old := loadState(opt.Out)
 	next := state{Outputs: map[string]entry{}}
 
+	for _, o := range outs {
+		rep.Outputs = append(rep.Outputs, o.Path)
+	}
 	present := listOutputs(opt.Out)
 	var todo []Output
 	for _, o := range outs {
