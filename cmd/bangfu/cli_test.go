@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -165,5 +166,45 @@ func TestTodayFromHead(t *testing.T) {
 	// Past the notify deadline (2026-09-30) but before the interview one (2026-10-31).
 	if !strings.Contains(atHead, "逾期 3 条") { // 邓子豪 confirmation and parents, 蓝天佑 parents
 		t.Errorf("summary: %s", atHead[strings.LastIndex(atHead, "共"):])
+	}
+}
+
+// TestStatus: the demo's progress tables by class and by staff, in Chinese and
+// English (testdata/status-*.golden; -update rewrites them), and as JSON.
+func TestStatus(t *testing.T) {
+	for _, tt := range []struct{ name, by, lang string }{{"class.zh", "class", "zh"}, {"staff.zh", "staff", "zh"}, {"class.en", "class", "en"}} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errs, code := run(t, "-C", "../..", "status", "--by", tt.by, "--lang", tt.lang, "--today", "2026-11-20")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			golden := filepath.Join("testdata", "status-"+tt.name+".golden")
+			if *update {
+				os.WriteFile(golden, []byte(out), 0o644)
+				return
+			}
+			want, _ := os.ReadFile(golden)
+			if out != string(want) {
+				t.Errorf("status changed:\n%s", out)
+			}
+		})
+	}
+	out, _, _ := run(t, "-C", "../..", "status", "2025-2026-2", "--json", "--today", "2026-11-20")
+	var v struct {
+		Semester string `json:"semester"`
+		Groups   []struct {
+			Name  string `json:"name"`
+			Cases int    `json:"cases"`
+		} `json:"groups"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil || v.Semester != "2025-2026-2" || len(v.Groups) == 0 {
+		t.Errorf("json: %v %+v", err, v)
+	}
+	total := 0
+	for _, g := range v.Groups {
+		total += g.Cases
+	}
+	if total != 7 {
+		t.Errorf("%d cases in 2025-2026-2, want 7", total)
 	}
 }

@@ -160,12 +160,12 @@ func (b *book) progress() *sheetJob {
 			[]cell{{v: "负责人", style: b.header}, {v: "学号", style: b.header}, {v: "姓名", style: b.header}, {v: "班级", style: b.header},
 				{v: "步骤", style: b.header}, {v: "状态", style: b.header}, {v: "待办事项", style: b.header, span: -1}})
 		for _, it := range items {
-			status := StatusOpen
+			status := pipeline.StatusOpen
 			if it.fd.Overdue {
-				status = StatusOverdue
+				status = pipeline.StatusOverdue
 			}
 			t.rows = append(t.rows, []cell{b.s(it.owner), b.s(string(it.c.Student.ID)), b.s(it.c.Student.Name), b.s(it.c.Student.Class),
-				b.s(string(it.fd.Step)), b.s(status), {v: safeText(messageZH(it.fd)), style: b.wrap, span: -1}})
+				b.s(string(it.fd.Step)), b.s(string(status)), {v: safeText(messageZH(it.fd)), style: b.wrap, span: -1}})
 		}
 	}
 	sheet := SheetProgress
@@ -178,7 +178,7 @@ func (b *book) progress() *sheetJob {
 func (b *book) statusColours(sheet, area string) error {
 	var opts []excelize.ConditionalFormatOptions
 	for _, c := range []struct{ value, fill, font string }{
-		{StatusDone, "C6EFCE", "006100"}, {StatusOpen, "FFEB9C", "9C5700"}, {StatusOverdue, "FFC7CE", "9C0006"},
+		{string(pipeline.StatusDone), "C6EFCE", "006100"}, {string(pipeline.StatusOpen), "FFEB9C", "9C5700"}, {string(pipeline.StatusOverdue), "FFC7CE", "9C0006"},
 	} {
 		id, err := b.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: c.font},
 			Fill: excelize.Fill{Type: "pattern", Color: []string{c.fill}, Pattern: 1}})

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gxu-fl/bangfu/pipeline"
 	"github.com/gxu-fl/bangfu/pipeline/i18n"
+	"github.com/gxu-fl/bangfu/pipeline/textwidth"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -54,14 +55,6 @@ type Input struct {
 	Parts *PartCache
 }
 
-// Status of one step of a case, as 帮扶进度 shows it.
-const (
-	StatusDone    = "完成"
-	StatusOpen    = "待办"
-	StatusOverdue = "逾期"
-	StatusNone    = "—"
-)
-
 // Write writes the workbook of in.Semester to w.
 func Write(w io.Writer, in Input) error {
 	f := excelize.NewFile(excelize.Options{TmpDir: in.TmpDir})
@@ -69,12 +62,7 @@ func Write(w io.Writer, in Input) error {
 	zw := &sortedZip{reuse: map[string]cachedPart{}, cache: in.Parts, streamed: map[string][32]byte{}}
 	f.SetZipWriter(func(out io.Writer) excelize.ZipWriter { zw.out = out; return zw })
 	b := &book{f: f, in: in, cases: in.Repo.CasesOf(in.Semester)}
-	b.todos = map[pipeline.StudentID][]pipeline.Finding{}
-	for _, fd := range in.Findings {
-		if fd.Severity == pipeline.Todo && fd.Semester == in.Semester && fd.Student != "" {
-			b.todos[fd.Student] = append(b.todos[fd.Student], fd)
-		}
-	}
+	b.todos = pipeline.TodosByStudent(in.Findings, in.Semester)
 	if err := b.styles(); err != nil {
 		return err
 	}
@@ -206,27 +194,7 @@ func safeText(s string) string {
 }
 
 // displayWidth counts a CJK (wide) character as two columns, as Excel lays them out.
-func displayWidth(s string) int {
-	w, line := 0, 0
-	for _, r := range s {
-		if r == '\n' {
-			w, line = max(w, line), 0
-			continue
-		}
-		if isWide(r) {
-			line += 2
-		} else {
-			line++
-		}
-	}
-	return max(w, line)
-}
-
-func isWide(r rune) bool {
-	return r >= 0x1100 && (r <= 0x115F || (r >= 0x2E80 && r <= 0xA4CF) || (r >= 0xAC00 && r <= 0xD7A3) ||
-		(r >= 0xF900 && r <= 0xFAFF) || (r >= 0xFE30 && r <= 0xFE4F) || (r >= 0xFF00 && r <= 0xFF60) || (r >= 0xFFE0 && r <= 0xFFE6) ||
-		(r >= 0x20000 && r <= 0x3FFFD) || (r >= 0x2600 && r <= 0x27BF))
-}
+func displayWidth(s string) int { return textwidth.Of(s) }
 
 // widths fits each column to its widest value (wrapped columns to a fixed width).
 func (t *table) widths() []float64 {
@@ -425,7 +393,7 @@ func (b *book) summary() *sheetJob {
 		plan := "未制定"
 		if c.StudyPlan != nil && c.StudyPlan.Plan != "" {
 			plan = "已制定"
-			if b.stepStatus(c, pipeline.StepReview) == StatusDone {
+			if pipeline.StepStatus(c, b.todos[c.Student.ID], pipeline.StepReview) == pipeline.StatusDone {
 				plan = "已审核"
 			}
 		}
@@ -488,36 +456,9 @@ func boolPtr(v bool) *bool { return &v }
 // escapeHF escapes & in page header text.
 func escapeHF(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 
-// stepStatus is one step of a case: 完成, 待办, 逾期, or — where the step does not apply (yet).
+// stepStatus is one step of a case, from its to-dos (the domain's rule).
 func (b *book) stepStatus(c *pipeline.Case, step pipeline.Step) string {
-	status := ""
-	for _, fd := range b.todos[c.Student.ID] {
-		if fd.Step != step {
-			continue
-		}
-		if fd.Overdue {
-			return StatusOverdue
-		}
-		status = StatusOpen
-	}
-	if status != "" {
-		return status
-	}
-	switch step {
-	case pipeline.StepPeer:
-		if c.PeerSupport == nil {
-			return StatusNone
-		}
-	case pipeline.StepEvaluation:
-		if c.Evaluation == nil {
-			return StatusNone // not due yet: the to-do appears once the next semester begins
-		}
-	case pipeline.StepReview:
-		if c.StudyPlan == nil || c.StudyPlan.Plan == "" {
-			return StatusNone
-		}
-	}
-	return StatusDone
+	return string(pipeline.StepStatus(c, b.todos[c.Student.ID], step))
 }
 
 func messageZH(fd pipeline.Finding) string { return i18n.Message(i18n.ZH, fd) }
