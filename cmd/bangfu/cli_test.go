@@ -208,3 +208,42 @@ func TestStatus(t *testing.T) {
 		t.Errorf("%d cases in 2025-2026-2, want 7", total)
 	}
 }
+
+// TestCarry: students not cleared go on to the next term; existing files are untouched;
+// a second run creates nothing; the new cases validate without errors.
+func TestCarry(t *testing.T) {
+	dir := copyDemo(t)
+	existing := filepath.Join(dir, "records", "2026-2027-1", "students", "2025010103.yaml")
+	before, _ := os.ReadFile(existing)
+	out, _, code := run(t, "-C", dir, "carry", "2025-2026-2", "2026-2027-1", "--dry-run")
+	if code != 0 || !strings.Contains(out, "将新建（--dry-run，未写入） 2 个") {
+		t.Fatalf("dry run: %d %s", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "records", "2026-2027-1", "students", "2025010115.yaml")); err == nil {
+		t.Fatal("--dry-run wrote a file")
+	}
+	out, _, code = run(t, "-C", dir, "carry", "2025-2026-2", "2026-2027-1")
+	// 韦佳琪 (no evaluation) and 覃海龙 (有进步) are carried; 张晓明 and 蒙振宇 have cases already;
+	// 林雨桐, 黄嘉怡 and 陆思远 cleared their warnings.
+	if code != 0 || !strings.Contains(out, "新建 2 个，已存在 2 个（未改动），已消除预警 3 个") {
+		t.Fatalf("carry: %d %s", code, out)
+	}
+	if after, _ := os.ReadFile(existing); !bytes.Equal(before, after) {
+		t.Error("carry changed an existing case")
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "records", "2026-2027-1", "students", "2024030120.yaml"))
+	for _, w := range []string{"name: 覃海龙", "class: 日语2401", "level: 跟班试读", "上学期个案：records/2025-2026-2/students/2024030120.yaml"} {
+		if !strings.Contains(string(b), w) {
+			t.Errorf("carried case lacks %q", w)
+		}
+	}
+	if out, _, _ := run(t, "-C", dir, "carry", "2025-2026-2", "2026-2027-1"); !strings.Contains(out, "新建 0 个") {
+		t.Errorf("second carry: %s", out)
+	}
+	if out, errs, code := run(t, "-C", dir, "validate", "--today", "2026-11-20"); code != 0 {
+		t.Errorf("after carry: %d %s %s", code, out, errs)
+	}
+	if _, _, code := run(t, "-C", dir, "carry", "2026-2027-1", "2025-2026-2"); code != 2 {
+		t.Error("carry backwards was accepted")
+	}
+}

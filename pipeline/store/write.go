@@ -67,6 +67,8 @@ type NewCase struct {
 	Advisor  string
 	Level    pipeline.Level
 	Source   pipeline.ListSource
+	Phone    pipeline.Phone
+	Basis    string
 	Class_   pipeline.Class // the roster line of Class, for the comments
 	Previous string         // the student's case file of an earlier semester, if any
 }
@@ -93,14 +95,14 @@ student:
 {{- if .Class_.HeadTeacher}}
   # 名册：{{.Class_.Major}} {{.Class_.Grade}} 级，班主任 {{.Class_.HeadTeacher}}，辅导员 {{.Class_.Counselor}}
 {{- end}}
-  phone:                   # 选填：11 位手机号，加引号，如 "13800138000"
+  phone: {{if .Phone}}"{{.Phone}}"{{end}}                   # 选填：11 位手机号，加引号，如 "13800138000"
   advisor: {{yq (print .Advisor)}}                 # 导师：大三及以上学生的学习计划由导师审核
 
 # 四(二)1 纳入帮扶名单
 warning:
   level: {{yq (print .Level)}}             # {{values .Level}}
   source: {{yq (print .Source)}}             # {{values .Source}}
-  basis:                   # 名单来源不是教务处时必填：考勤、学习态度等
+  basis: {{yq .Basis}}                   # 名单来源不是教务处时必填：考勤、学习态度等
   gpa:                     # 平均学分绩点，如 1.85
   rank:                    # 成绩排名，如 85/120
   failed_courses: []       # 每门一行：- {name: 课程名, credits: 学分, score: 成绩或 {{marks}}}
