@@ -127,3 +127,63 @@ func TestBundleStrict(t *testing.T) {
 		t.Errorf("strict on a finished term: %d %s %s", code, out, errs)
 	}
 }
+
+// TestAudit: a case's history from real commits, as field changes, across a rename,
+// with the phone masked; a semester's changes as a sheet; outside git, a clear message.
+func TestAudit(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "bangfu.yaml"), []byte(baseConfig), 0o644)
+	recs := filepath.Join(dir, "records", "2025-2026-1", "students")
+	os.MkdirAll(recs, 0o755)
+	commit := func(author, date, msg string) {
+		env := append(os.Environ(), "GIT_AUTHOR_NAME="+author, "GIT_AUTHOR_EMAIL=x@example.invalid", "GIT_COMMITTER_NAME="+author,
+			"GIT_COMMITTER_EMAIL=x@example.invalid", "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date, "GIT_CONFIG_GLOBAL=/dev/null")
+		for _, args := range [][]string{{"add", "-A"}, {"commit", "-q", "-m", msg}} {
+			cmd := exec.Command("git", args...)
+			cmd.Dir, cmd.Env = dir, env
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("git %v: %v %s", args, err, out)
+			}
+		}
+	}
+	if _, _, code := run(t, "-C", dir, "audit", "2023010101"); code != 2 {
+		t.Error("audit outside git should say so (exit 2)")
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	exec.Command("git", "-C", dir, "init", "-q", "-b", "main").Run()
+	p := filepath.Join(recs, "2023010191.yaml")
+	os.WriteFile(p, []byte("semester: 2025-2026-1\nstudent: {id: \"2023010101\", name: 张三, class: 英语2301, phone: \"13800138000\"}\nwarning: {level: 学业警示}\n"), 0o644)
+	commit("王芳", "2025-09-20T10:00:00+08:00", "新建个案")
+	os.Rename(p, filepath.Join(recs, "2023010101.yaml")) // the id was mistyped in the name
+	commit("王芳", "2025-09-21T10:00:00+08:00", "改正文件名")
+	os.WriteFile(filepath.Join(recs, "2023010101.yaml"), []byte("semester: 2025-2026-1\nstudent: {id: \"2023010101\", name: 张三, class: 英语2301, phone: \"13900139000\"}\nwarning: {level: 跟班试读}\ninterviews:\n  - {date: 2025-09-25 15:00, by: 王芳, content: \"第一行\\n第二行\"}\n"), 0o644)
+	commit("刘洋", "2025-09-26T16:00:00+08:00", "升级为跟班试读，记录谈话")
+	os.WriteFile(filepath.Join(recs, "2023010101.yaml"), []byte("semester: 2025-2026-1\nstudent: {id: \"2023010101\", name: 张三, class: 英语2301, phone: \"13900139000\"}\nwarning: {level: 跟班试读}\ninterviews:\n  - {date: 2025-09-25 15:00, by: 王芳, content: \"第一行\\n第二行\\n第三行\"}\n"), 0o644)
+
+	out, errs, code := run(t, "-C", dir, "audit", "2023010101")
+	if code != 0 {
+		t.Fatalf("audit: %d %s", code, errs)
+	}
+	for _, w := range []string{
+		"2025-09-20 10:00  王芳", "新建个案", "新建文件",
+		"改名 records/2025-2026-1/students/2023010191.yaml → records/2025-2026-1/students/2023010101.yaml",
+		"2025-09-26 16:00  刘洋", "warning.level: 学业警示 → 跟班试读", "interviews[0] 新增", "student.phone: *******8000 → *******9000",
+		"未提交的修改",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("audit lacks %q:\n%s", w, out)
+		}
+	}
+	if strings.Contains(out, "13900139000") || strings.Contains(out, "13800138000") {
+		t.Error("a phone number printed whole")
+	}
+	x := filepath.Join(t.TempDir(), "audit.xlsx")
+	if _, errs, code := run(t, "-C", dir, "audit", "--semester", "2025-2026-1", "--xlsx", x); code != 0 {
+		t.Fatalf("audit --xlsx: %s", errs)
+	}
+	if fi, err := os.Stat(x); err != nil || fi.Size() == 0 {
+		t.Error("no audit sheet written")
+	}
+}

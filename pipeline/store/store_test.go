@@ -154,3 +154,17 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFlatten: the audit flattens every version of a file git holds, broken or not;
+// none may panic, and what flattens is what the loader can read.
+func FuzzFlatten(f *testing.F) {
+	f.Add([]byte(minimalCase))
+	f.Add([]byte("a: [1, {b: 2}]\n"))
+	f.Add([]byte("a: &x [1]\nb: *x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		flat := Flatten(data)
+		if root, _, fs := parse("", data); flat != nil && (root == nil || len(fs) > 0) {
+			t.Fatalf("flattened a file the loader refuses: %q", data)
+		}
+	})
+}

@@ -275,8 +275,11 @@ func (b *book) open(j *sheetJob) error {
 		return err
 	}
 	// After the filter: AutoFilter replaces the sheet properties the page setup sets.
-	if err := b.printSetup(sheet); err != nil {
-		return err
+	// (A sheet outside a semester's workbook, the audit, has no semester page header.)
+	if b.in.Repo != nil {
+		if err := b.printSetup(sheet); err != nil {
+			return err
+		}
 	}
 	if j.extra != nil {
 		if err := j.extra(); err != nil {
