@@ -17,13 +17,14 @@ import (
 	"github.com/gxu-fl/bangfu/pipeline/forms"
 	"github.com/gxu-fl/bangfu/pipeline/gitaudit"
 	"github.com/gxu-fl/bangfu/pipeline/i18n"
+	"github.com/gxu-fl/bangfu/pipeline/store"
 	"github.com/gxu-fl/bangfu/pipeline/workbook"
 )
 
 func init() {
 	register(&command{
 		name:    "bundle",
-		usage:   "学期 [-o 文件] [--strict] | verify 文件.zip",
+		usage:   "[学期] [-o 文件] [--strict] | verify 文件.zip",
 		summary: "生成学期归档包（学院归档、各班主任/导师的材料、MANIFEST.txt）；verify 核对归档包是否被改动",
 		example: "  bangfu bundle 2025-2026-1\n  bangfu bundle 2025-2026-1 --strict -o 归档.zip   # 还有错误或待办就拒绝\n  bangfu bundle verify 2025-2026-1_外国语学院_学业帮扶材料.zip",
 		bind: func(fs *flag.FlagSet) runFunc {
@@ -33,10 +34,14 @@ func init() {
 				switch {
 				case len(args) == 2 && args[0] == "verify":
 					return verifyBundle(ctx, e, args[1])
-				case len(args) == 1:
-					sem, err := pipeline.ParseSemester(args[0])
-					if err != nil {
-						return usageError{fmt.Sprintf("%q is not a semester such as 2025-2026-1", args[0])}
+				case len(args) <= 1:
+					// No semester: the latest one that has records (as CI bundles the current term).
+					sem := pipeline.Semester("")
+					if len(args) == 1 {
+						var err error
+						if sem, err = pipeline.ParseSemester(args[0]); err != nil {
+							return usageError{fmt.Sprintf("%q is not a semester such as 2025-2026-1", args[0])}
+						}
 					}
 					return writeBundle(ctx, e, sem, *out, *strict)
 				}
@@ -109,6 +114,17 @@ func writeBundle(ctx context.Context, e *env, sem pipeline.Semester, dest string
 	root, err := e.root()
 	if err != nil {
 		return err
+	}
+	if sem == "" {
+		repo, _, err := store.Load(root)
+		if err != nil {
+			return err
+		}
+		sems := repo.Semesters()
+		if len(sems) == 0 {
+			return runError{"no records yet"}
+		}
+		sem = sems[len(sems)-1]
 	}
 	m, entries, findings, err := termBundle(ctx, e, root, sem)
 	if err != nil {
