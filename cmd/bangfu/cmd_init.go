@@ -4,6 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"runtime/debug"
+	"strings"
 
 	"github.com/gxu-fl/bangfu/pipeline/store"
 )
@@ -19,7 +21,7 @@ func init() {
 				if len(args) != 1 {
 					return usageError{"init takes one folder: bangfu init DIR"}
 				}
-				written, kept, err := store.Init(args[0], store.Skeleton(schemaFiles()))
+				written, kept, err := store.Init(args[0], store.Skeleton(schemaFiles(), modulePath(), pinnedVersion()))
 				for _, p := range written {
 					fmt.Fprintf(e.stdout, "  + %s\n", p)
 				}
@@ -30,4 +32,22 @@ func init() {
 			}
 		},
 	})
+}
+
+// modulePath is where bangfu is installed from (go install MODULE/cmd/bangfu@VERSION).
+func modulePath() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Path != "" {
+		return bi.Main.Path
+	}
+	return "github.com/gxu-fl/bangfu"
+}
+
+// pinnedVersion is the version a new repository's CI installs: this bangfu's own
+// release, or "latest" from a development build (pin it to a release).
+func pinnedVersion() string {
+	v, _ := versionInfo()
+	if strings.HasPrefix(v, "v") && !strings.Contains(v, "dirty") && !strings.Contains(v, "-0.") {
+		return v
+	}
+	return "latest"
 }

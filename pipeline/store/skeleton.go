@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -16,8 +17,9 @@ type SkeletonFile struct {
 }
 
 // Skeleton lists the files of a new records repository, schemas given by the caller
-// (they are generated from the domain types, which store does not describe).
-func Skeleton(schemas []SkeletonFile) []SkeletonFile {
+// (they are generated from the domain types, which store does not describe). The CI
+// files install bangfu from module at version (pinned; "latest" for a development build).
+func Skeleton(schemas []SkeletonFile, module, version string) []SkeletonFile {
 	read := func(name string) []byte {
 		b, err := skeleton.ReadFile("skeleton/" + name)
 		if err != nil {
@@ -33,6 +35,8 @@ func Skeleton(schemas []SkeletonFile) []SkeletonFile {
 		{"docs/使用指南.md", read("guide.md")},
 		{".vscode/settings.json", read("vscode-settings.json")},
 		{".vscode/extensions.json", read("vscode-extensions.json")},
+		{".gitlab-ci.yml", ci(read("gitlab-ci.yml"), module, version)},
+		{".github/workflows/bangfu.yml", ci(read("github-workflow.yml"), module, version)},
 	}
 	return append(files, schemas...)
 }
@@ -51,4 +55,8 @@ func Init(dir string, files []SkeletonFile) (written, kept []string, err error) 
 		}
 	}
 	return written, kept, nil
+}
+
+func ci(text []byte, module, version string) []byte {
+	return bytes.ReplaceAll(bytes.ReplaceAll(text, []byte("{{MODULE}}"), []byte(module)), []byte("{{VERSION}}"), []byte(version))
 }
