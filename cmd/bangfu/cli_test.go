@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -82,7 +83,8 @@ func TestInitNew(t *testing.T) {
 	if _, errs, code := run(t, "init", dir); code != 0 {
 		t.Fatalf("init: %d %s", code, errs)
 	}
-	for _, f := range []string{"bangfu.yaml", ".gitignore", "schema/case.schema.json", "docs/使用指南.md", ".vscode/settings.json"} {
+	for _, f := range []string{"bangfu.yaml", ".gitignore", "schema/case.schema.json", "docs/使用指南.md", "docs/images/帮扶进度.png",
+		"docs/images/附件3_谈话记录表.png", ".vscode/settings.json", ".gitlab-ci.yml", ".github/workflows/bangfu.yml"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Errorf("init did not write %s", f)
 		}
@@ -245,5 +247,36 @@ func TestCarry(t *testing.T) {
 	}
 	if _, _, code := run(t, "-C", dir, "carry", "2026-2027-1", "2025-2026-2"); code != 2 {
 		t.Error("carry backwards was accepted")
+	}
+}
+
+// TestGuideImagesExist: every picture the guide shows is one init writes.
+func TestGuideImagesExist(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "r")
+	run(t, "init", dir)
+	guide, _ := os.ReadFile(filepath.Join(dir, "docs", "使用指南.md"))
+	n := 0
+	for _, m := range regexp.MustCompile(`!\[[^\]]*\]\(([^)]+)\)`).FindAllStringSubmatch(string(guide), -1) {
+		n++
+		if _, err := os.Stat(filepath.Join(dir, "docs", m[1])); err != nil {
+			t.Errorf("the guide shows %s, which init did not write", m[1])
+		}
+	}
+	if n < 2 {
+		t.Errorf("the guide shows %d pictures", n)
+	}
+}
+
+// TestCrossCompile: bangfu builds without cgo for the systems staff use (make release).
+func TestCrossCompile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("cross-compiles")
+	}
+	for _, target := range [][2]string{{"windows", "amd64"}, {"darwin", "arm64"}} {
+		cmd := exec.Command("go", "build", "-o", filepath.Join(t.TempDir(), "bangfu"), ".")
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS="+target[0], "GOARCH="+target[1])
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("%s/%s: %v %s", target[0], target[1], err, out)
+		}
 	}
 }

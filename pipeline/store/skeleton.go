@@ -33,6 +33,8 @@ func Skeleton(schemas []SkeletonFile, module, version string) []SkeletonFile {
 		{"records/.gitkeep", nil},
 		{"templates/.gitkeep", nil},
 		{"docs/使用指南.md", read("guide.md")},
+		{"docs/images/附件3_谈话记录表.png", read("images/附件3_谈话记录表.png")},
+		{"docs/images/帮扶进度.png", read("images/帮扶进度.png")},
 		{".vscode/settings.json", read("vscode-settings.json")},
 		{".vscode/extensions.json", read("vscode-extensions.json")},
 		{".gitlab-ci.yml", ci(read("gitlab-ci.yml"), module, version)},
