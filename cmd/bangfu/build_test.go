@@ -354,3 +354,27 @@ func TestBuildPDF(t *testing.T) {
 		}
 	})
 }
+
+// TestPrivateAccounts: a mentor's account kept out of git, in private/accounts.yaml,
+// still completes 附件2; a bad account there is reported masked, with its place.
+func TestPrivateAccounts(t *testing.T) {
+	dir := copyDemo(t)
+	os.MkdirAll(filepath.Join(dir, "private"), 0o700)
+	acct := filepath.Join(dir, "private", "accounts.yaml")
+	os.WriteFile(acct, []byte("\"2024010215\": \"6217 8500 0000 0000 005\"\n"), 0o600)
+	if _, errs, code := run(t, "-C", dir, "build", "--today", "2026-11-20"); code != 0 {
+		t.Fatalf("build: %s", errs)
+	}
+	p := filepath.Join(dir, "output", "2026-2027-1", "附件2_朋辈帮扶申请表", "英语2502", "2025010212_农立新.docx")
+	if !fileHas(p, "6217 8500 0000 0000 005")() {
+		t.Error("附件2 lacks the account from private/accounts.yaml")
+	}
+	os.WriteFile(acct, []byte("\"2024010215\": \"6217 8500 0000 0000 006\"\n"), 0o600)
+	_, errs, code := run(t, "-C", dir, "build", "--today", "2026-11-20")
+	if code != 1 || !strings.Contains(errs, "private/accounts.yaml:1:15: 2024010215: 银行账号 ***************0006 校验不通过") {
+		t.Errorf("bad account: %d %s", code, errs)
+	}
+	if strings.Contains(errs, "6217850000000000006") || strings.Contains(errs, "6217 8500 0000 0000 006") {
+		t.Error("the account printed whole")
+	}
+}
