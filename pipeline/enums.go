@@ -122,3 +122,19 @@ func CheckEnum(v string, values []string) *Problem {
 	}
 	return problem(CodeBadEnum, v, strings.Join(values, " | "), Suggest(v, values))
 }
+
+// LevelOf reads a warning level as lists write it: the seed's three words, or 预警 /
+// 学业预警 for 学业警示 (the seed: "预警 = 学业警示").
+func LevelOf(s string) (Level, bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range Levels {
+		if s == string(l) {
+			return l, true
+		}
+	}
+	switch s {
+	case "预警", "学业预警", "警示":
+		return LevelWarning, true
+	}
+	return "", false
+}

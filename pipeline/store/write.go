@@ -69,15 +69,19 @@ type NewCase struct {
 	Source   pipeline.ListSource
 	Phone    pipeline.Phone
 	Basis    string
+	GPA      string // as the list wrote it
+	Rank     string
+	Failed   []string       // failed course names
 	Class_   pipeline.Class // the roster line of Class, for the comments
 	Previous string         // the student's case file of an earlier semester, if any
 }
 
 var newCaseTmpl = template.Must(template.New("case").Funcs(template.FuncMap{
-	"values": func(e pipeline.Enum) string { return strings.Join(e.Values(), " | ") },
-	"topics": func() string { return strings.Join(pipeline.TopicValues, " | ") + " | 其他：内容" },
-	"marks":  func() string { return strings.Join(pipeline.ScoreMarks, " | ") },
-	"yq":     yamlScalar,
+	"values":  func(e pipeline.Enum) string { return strings.Join(e.Values(), " | ") },
+	"topics":  func() string { return strings.Join(pipeline.TopicValues, " | ") + " | 其他：内容" },
+	"marks":   func() string { return strings.Join(pipeline.ScoreMarks, " | ") },
+	"yq":      yamlScalar,
+	"courses": CoursesFlow,
 }).Parse(`# yaml-language-server: $schema=../../../schema/case.schema.json
 # 学业帮扶个案：{{.Semester}} 学期 学号 {{.ID}}
 # 填写说明：冒号后空一格再写内容；没做的步骤先留空，bangfu validate 会列为待办。
@@ -103,9 +107,9 @@ warning:
   level: {{yq (print .Level)}}             # {{values .Level}}
   source: {{yq (print .Source)}}             # {{values .Source}}
   basis: {{yq .Basis}}                   # 名单来源不是教务处时必填：考勤、学习态度等
-  gpa:                     # 平均学分绩点，如 1.85
-  rank:                    # 成绩排名，如 85/120
-  failed_courses: []       # 每门一行：- {name: 课程名, credits: 学分, score: 成绩或 {{marks}}}
+  gpa: {{.GPA}}                     # 平均学分绩点，如 1.85
+  rank: {{yq .Rank}}                    # 成绩排名，如 85/120
+  failed_courses: {{courses .Failed}}       # 每门一行：- {name: 课程名, credits: 学分, score: 成绩或 {{marks}}}
   confirmed_on:            # 四(二)2(1) 学生确认通知的日期，如 2025-09-20
 
 # 四(二)3(1) 学习困难类型，可多选：{{values (index .Difficulty 0)}}
@@ -166,6 +170,54 @@ func yamlScalar(s string) string {
 	b, _ := json.Marshal(s) // a JSON string is a valid YAML double-quoted scalar
 	return string(b)
 }
+
+// CoursesFlow writes failed courses as a one-line YAML list: [{name: 综合英语（3）}].
+func CoursesFlow(names []string) string {
+	if len(names) == 0 {
+		return "[]"
+	}
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = "{name: " + yamlScalar(n) + "}"
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// YAMLScalar writes s so that YAML reads back exactly s.
+func YAMLScalar(s string) string { return yamlScalar(s) }
+
+// Replace rewrites a records file the caller read as old, through a temporary file
+// renamed into place, unless it changed meanwhile (someone saved it): then nothing
+// is written and ErrChanged says so.
+func Replace(root, rel string, old, new []byte) error {
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	cur, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(cur, old) {
+		return fmt.Errorf("%s: %w", rel, ErrChanged)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(p), ".bangfu-new-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(new); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if fi, err := os.Stat(p); err == nil {
+		os.Chmod(tmp.Name(), fi.Mode().Perm())
+	}
+	return os.Rename(tmp.Name(), p)
+}
+
+// ErrChanged says a file changed between reading and writing it.
+var ErrChanged = errors.New("changed since it was read")
 
 // NewCaseYAML is the text of a new case file: every section present, commented in Chinese,
 // valid as it stands (what is left empty shows as 待办, never as an error).
