@@ -40,7 +40,7 @@ func TestBundle(t *testing.T) {
 	zipA := filepath.Join(t.TempDir(), "a.zip")
 	zipB := filepath.Join(t.TempDir(), "b.zip")
 	out, errs, code := run(t, "-C", dir, "bundle", "2026-2027-1", "-o", zipA)
-	if code != 0 || !strings.Contains(out, "共 36 个文件") {
+	if code != 0 || !strings.Contains(out, "共 37 个文件") {
 		t.Fatalf("bundle: %d %s %s", code, out, errs)
 	}
 	// From an empty output/: the same commit gives the same bytes.
@@ -70,6 +70,7 @@ func TestBundle(t *testing.T) {
 	top := "2026-2027-1_外国语学院_学业帮扶材料/"
 	for _, want := range []string{
 		"学院归档/学业警示处理结果汇总表.xlsx",
+		"学院归档/学期修改记录.xlsx",
 		"学院归档/附件1_座谈会记录/2026-09-25-跟班试读.docx",
 		"学院归档/附件2_朋辈帮扶申请表/英语2501/2025010103_张晓明.docx",
 		"班主任/王芳/附件3_谈话记录表/英语2501/2025010103_张晓明_谈话1.docx",
@@ -88,7 +89,7 @@ func TestBundle(t *testing.T) {
 		}
 	}
 
-	if out, _, code := run(t, "-C", dir, "bundle", "verify", zipA); code != 0 || !strings.Contains(out, "36 个文件完好") || !strings.Contains(out, "和提交") {
+	if out, _, code := run(t, "-C", dir, "bundle", "verify", zipA); code != 0 || !strings.Contains(out, "37 个文件完好") || !strings.Contains(out, "和提交") {
 		t.Errorf("verify of a good bundle: %d %s", code, out)
 	}
 	// Tamper with one document: verify fails and names it.

@@ -58,49 +58,19 @@ func audit(ctx context.Context, e *env, args []string, sem pipeline.Semester, xl
 	if err != nil {
 		return err
 	}
-	var rows []workbook.AuditRow
-	for _, f := range files {
-		vs, err := gitaudit.History(ctx, root, f)
-		if err != nil {
-			return err
-		}
-		if len(args) > 0 {
-			fmt.Fprintln(e.stdout, f)
-		}
-		var prev map[string]string
-		for i, v := range vs {
-			flat := store.Flatten(v.Data)
-			if len(args) > 0 {
-				fmt.Fprintf(e.stdout, "%s  %s  %s  %s\n", v.Time.Format("2006-01-02 15:04"), v.Author, v.Commit[:8], v.Subject)
+	var out io.Writer
+	if len(args) > 0 {
+		out = e.stdout // one case: print its history; a semester: only the sheet
+	}
+	rows, err := auditRows(ctx, root, "HEAD", files, zh, out)
+	if err != nil {
+		return err
+	}
+	if len(args) > 0 {
+		for _, f := range files {
+			if dirty, _ := gitaudit.Uncommitted(ctx, root, f); dirty {
+				fmt.Fprintln(e.stdout, map[bool]string{true: f + "：工作区中还有未提交的修改，不在上面的历史里", false: f + ": the work tree has uncommitted changes, not in this history"}[zh])
 			}
-			var changes []pipeline.FieldChange
-			switch {
-			case v.Data == nil:
-				changes = []pipeline.FieldChange{{Field: "(file)", Kind: "removed"}}
-			case flat == nil:
-				changes = []pipeline.FieldChange{{Field: "(file)", Kind: "unreadable"}}
-			case i == 0 || prev == nil:
-				changes = []pipeline.FieldChange{{Field: "(file)", Kind: "added"}}
-			default:
-				changes = pipeline.DiffFields(prev, flat)
-			}
-			if flat != nil {
-				prev = flat
-			}
-			if len(args) > 0 && i > 0 && vs[i-1].Path != v.Path {
-				fmt.Fprintf(e.stdout, "  %s %s → %s\n", map[bool]string{true: "改名", false: "renamed"}[zh], vs[i-1].Path, v.Path)
-			}
-			for _, c := range changes {
-				line := changeLine(zh, c)
-				if len(args) > 0 {
-					fmt.Fprintln(e.stdout, "  "+line)
-				}
-				rows = append(rows, workbook.AuditRow{Time: v.Time.Format("2006-01-02 15:04"), Author: v.Author, Commit: v.Commit[:8],
-					Subject: v.Subject, File: v.Path, Field: c.Field, Change: kindWord(zh, c.Kind), Old: c.Old, New: c.New})
-			}
-		}
-		if dirty, _ := gitaudit.Uncommitted(ctx, root, f); dirty && len(args) > 0 {
-			fmt.Fprintln(e.stdout, map[bool]string{true: "  （工作区中还有未提交的修改，不在上面的历史里）", false: "  (the work tree has uncommitted changes, not in this history)"}[zh])
 		}
 	}
 	if xlsx != "" {
@@ -172,4 +142,51 @@ func changeLine(zh bool, c pipeline.FieldChange) string {
 		return fmt.Sprintf("%s %s: %s", c.Field, kindWord(zh, c.Kind), c.New)
 	}
 	return c.Field + " " + kindWord(zh, c.Kind)
+}
+
+// auditRows reads the history of files as of rev in the repository at dir, as field
+// changes; with out set it also prints them, case by case.
+func auditRows(ctx context.Context, dir, rev string, files []string, zh bool, out io.Writer) ([]workbook.AuditRow, error) {
+	var rows []workbook.AuditRow
+	for _, f := range files {
+		vs, err := gitaudit.HistoryAt(ctx, dir, rev, f)
+		if err != nil {
+			return nil, err
+		}
+		if out != nil {
+			fmt.Fprintln(out, f)
+		}
+		var prev map[string]string
+		for i, v := range vs {
+			flat := store.Flatten(v.Data)
+			if out != nil {
+				fmt.Fprintf(out, "%s  %s  %s  %s\n", v.Time.Format("2006-01-02 15:04"), v.Author, v.Commit[:8], v.Subject)
+			}
+			var changes []pipeline.FieldChange
+			switch {
+			case v.Data == nil:
+				changes = []pipeline.FieldChange{{Field: "(file)", Kind: "removed"}}
+			case flat == nil:
+				changes = []pipeline.FieldChange{{Field: "(file)", Kind: "unreadable"}}
+			case i == 0 || prev == nil:
+				changes = []pipeline.FieldChange{{Field: "(file)", Kind: "added"}}
+			default:
+				changes = pipeline.DiffFields(prev, flat)
+			}
+			if flat != nil {
+				prev = flat
+			}
+			if out != nil && i > 0 && vs[i-1].Path != v.Path {
+				fmt.Fprintf(out, "  %s %s → %s\n", map[bool]string{true: "改名", false: "renamed"}[zh], vs[i-1].Path, v.Path)
+			}
+			for _, c := range changes {
+				if out != nil {
+					fmt.Fprintln(out, "  "+changeLine(zh, c))
+				}
+				rows = append(rows, workbook.AuditRow{Time: v.Time.Format("2006-01-02 15:04"), Author: v.Author, Commit: v.Commit[:8],
+					Subject: v.Subject, File: v.Path, Field: c.Field, Change: kindWord(zh, c.Kind), Old: c.Old, New: c.New})
+			}
+		}
+	}
+	return rows, nil
 }

@@ -51,8 +51,10 @@ func init() {
 	})
 }
 
-// termBundle builds the semester through the same pipeline and lists what its bundle holds.
-func termBundle(ctx context.Context, e *env, root string, sem pipeline.Semester) (bundle.Manifest, []bundle.Entry, []pipeline.Finding, error) {
+// termBundle builds the semester through the same pipeline and lists what its bundle
+// holds. history, when set, is the git repository whose commits up to rev give the
+// term's audit sheet (the records at root are that commit's, or the work tree's).
+func termBundle(ctx context.Context, e *env, root string, sem pipeline.Semester, history, rev string) (bundle.Manifest, []bundle.Entry, []pipeline.Finding, error) {
 	p := newProject(e, root)
 	o := buildOptions{semesters: map[pipeline.Semester]bool{sem: true}, quiet: true}
 	rep, findings, err := p.build(ctx, o, nil, nil)
@@ -85,7 +87,35 @@ func termBundle(ctx context.Context, e *env, root string, sem pipeline.Semester)
 		}
 		entries = append(entries, bundle.Entry{Name: name, Path: filepath.Join(out, filepath.FromSlash(path))})
 	}
+	if history != "" && rev != "" {
+		// The term's audit (四(二)4: the college archives the term's work): every change
+		// to its cases, as of the commit bundled, so the same commit gives the same sheet.
+		p, err := auditSheet(ctx, root, sem, history, rev)
+		if err != nil {
+			return m, nil, nil, err
+		}
+		entries = append(entries, bundle.Entry{Name: "学院归档/" + auditSheetName, Path: p})
+	}
 	return m, entries, inSemesters(findings, o.semesters), nil
+}
+
+// auditSheetName is the term's audit sheet in the bundle.
+const auditSheetName = "学期修改记录.xlsx"
+
+func auditSheet(ctx context.Context, root string, sem pipeline.Semester, history, rev string) (string, error) {
+	m, _ := filepath.Glob(filepath.Join(root, "records", string(sem), "students", "*.yaml"))
+	var files []string
+	for _, p := range m {
+		rel, _ := filepath.Rel(root, p)
+		files = append(files, filepath.ToSlash(rel))
+	}
+	rows, err := auditRows(ctx, history, rev, files, true, nil)
+	if err != nil {
+		return "", err
+	}
+	p := filepath.Join(root, "output", ".bangfu", string(sem)+"-"+auditSheetName)
+	err = build.WriteAtomicFunc(p, func(w io.Writer) error { return workbook.WriteAudit(w, sem.Title()+" 修改记录", rows) })
+	return p, err
 }
 
 // archivePlace is where an output goes in the bundle (四(二)4, 附件4 注): the college's
@@ -126,7 +156,11 @@ func writeBundle(ctx context.Context, e *env, sem pipeline.Semester, dest string
 		}
 		sem = sems[len(sems)-1]
 	}
-	m, entries, findings, err := termBundle(ctx, e, root, sem)
+	rev := ""
+	if h, err := gitaudit.HeadOf(ctx, root); err == nil {
+		rev = h.Commit
+	}
+	m, entries, findings, err := termBundle(ctx, e, root, sem, root, rev)
 	if err != nil {
 		return err
 	}
@@ -239,7 +273,7 @@ func againstCommit(ctx context.Context, e *env, root string, m bundle.Manifest) 
 	sub := *e
 	sub.dir, sub.today = tmp, m.Today
 	sem, _ := pipeline.ParseSemester(m.Semester)
-	_, entries, _, err := termBundle(ctx, &sub, tmp, sem)
+	_, entries, _, err := termBundle(ctx, &sub, tmp, sem, root, m.Commit)
 	if err != nil {
 		return nil, err
 	}

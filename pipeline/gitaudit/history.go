@@ -21,7 +21,12 @@ type Version struct {
 // History lists every commit that touched path, oldest first, following renames,
 // with the file as that commit left it.
 func History(ctx context.Context, dir, path string) ([]Version, error) {
-	out, err := git(ctx, dir, "log", "--follow", "--format=%x01%H%x00%an%x00%aI%x00%s", "--name-status", "--", path)
+	return HistoryAt(ctx, dir, "HEAD", path)
+}
+
+// HistoryAt is History as of the commit rev (what a bundle of that commit shows).
+func HistoryAt(ctx context.Context, dir, rev, path string) ([]Version, error) {
+	out, err := git(ctx, dir, "log", "--follow", "--format=%x01%H%x00%an%x00%aI%x00%s", "--name-status", rev, "--", path)
 	if err != nil {
 		return nil, err
 	}
