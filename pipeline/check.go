@@ -2,7 +2,8 @@ package pipeline
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 )
 
 // Check applies the seed's rules to a loaded repository: the errors that stop a
@@ -70,12 +71,12 @@ func (c *checker) config() {
 	if cfg.StudentIDPattern != "" && cfg.IDPattern() == nil {
 		c.errorAt(cfg.Source, "student_id_pattern", CodeBadIDPattern, cfg.StudentIDPattern)
 	}
-	for _, key := range sortedKeys(cfg.Deadlines) {
+	for _, key := range slices.Sorted(maps.Keys(cfg.Deadlines)) {
 		if !Semester(key).Valid() {
 			c.errorAt(cfg.Source, "deadlines."+key, CodeBadSemester, key)
 		}
 	}
-	for _, key := range sortedKeys(cfg.SemesterStarts) {
+	for _, key := range slices.Sorted(maps.Keys(cfg.SemesterStarts)) {
 		if !Semester(key).Valid() {
 			c.errorAt(cfg.Source, "semester_starts."+key, CodeBadSemester, key)
 		}
@@ -123,7 +124,7 @@ func (c *checker) knownClass(src Source, path, class string) bool {
 	if _, ok := c.repo.Config.Classes[class]; ok || class == "" {
 		return ok
 	}
-	c.errorAt(src, path, CodeUnknownClass, class, Suggest(class, sortedKeys(c.repo.Config.Classes)))
+	c.errorAt(src, path, CodeUnknownClass, class, Suggest(class, slices.Sorted(maps.Keys(c.repo.Config.Classes))))
 	return false
 }
 
@@ -140,7 +141,7 @@ func (c *checker) caseRules(k *Case) {
 		}
 	}
 	c.knownClass(src, "student.class", k.Student.Class)
-	if a := k.Student.Advisor; a != "" && !contains(c.repo.Config.Advisors, a) {
+	if a := k.Student.Advisor; a != "" && !slices.Contains(c.repo.Config.Advisors, a) {
 		c.errorAt(src, "student.advisor", CodeUnknownAdvisor, a, Suggest(a, c.repo.Config.Advisors))
 	}
 	if s := k.Warning.Source; s != "" && s != SourceOffice && k.Warning.Basis == "" {
@@ -152,7 +153,7 @@ func (c *checker) caseRules(k *Case) {
 			names = append(names, fc.Name)
 		}
 		for i, rt := range p.Retakes {
-			if rt.Course != "" && !contains(names, rt.Course) {
+			if rt.Course != "" && !slices.Contains(names, rt.Course) {
 				c.errorAt(src, fmt.Sprintf("study_plan.retakes[%d].course", i), CodeRetakeUnknown, rt.Course, Suggest(rt.Course, names))
 			}
 		}
@@ -205,22 +206,4 @@ func (c *checker) surveyRules(s *Survey) {
 				Args: []any{string(con.ID), s.Class}, Semester: s.Semester, Student: con.ID, Owner: cl.HeadTeacher, Step: StepSurvey})
 		}
 	}
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

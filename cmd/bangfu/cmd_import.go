@@ -5,8 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -108,7 +110,7 @@ func importList(ctx context.Context, e *env, file string, sem pipeline.Semester,
 		lr := listRow{row: r.Row, id: id, name: c[jiaowu.Name], class: c[jiaowu.Class], gpa: c[jiaowu.GPA], rank: c[jiaowu.Rank],
 			failed: jiaowu.SplitCourses(c[jiaowu.FailedCourses])}
 		if _, ok := repo.Config.Classes[lr.class]; !ok {
-			hint := pipeline.Suggest(lr.class, sortedClasses(repo))
+			hint := pipeline.Suggest(lr.class, slices.Sorted(maps.Keys(repo.Config.Classes)))
 			problem(r, jiaowu.Class, map[bool]string{true: fmt.Sprintf("班级“%s”不在 bangfu.yaml 的名册中%s", lr.class, map[bool]string{true: "，是不是“" + hint + "”？", false: ""}[hint != ""]),
 				false: fmt.Sprintf("class %q is not in the roster", lr.class)}[zh])
 			continue
@@ -172,7 +174,7 @@ func importList(ctx context.Context, e *env, file string, sem pipeline.Semester,
 		for k := range set {
 			fields = append(fields, k)
 		}
-		fmt.Fprintf(e.stdout, "  ~ %s %s\n", c.Source.File, strings.Join(sortedStrings(fields), " "))
+		fmt.Fprintf(e.stdout, "  ~ %s %s\n", c.Source.File, strings.Join(slices.Sorted(slices.Values(fields)), " "))
 		if !dry {
 			if err := store.Replace(root, c.Source.File, old, patched); err != nil {
 				if errors.Is(err, store.ErrChanged) {
@@ -233,21 +235,4 @@ func ownedChanges(c *pipeline.Case, lr listRow) map[string]string {
 		}
 	}
 	return set
-}
-
-func sortedClasses(r *pipeline.Repo) []string {
-	var out []string
-	for k := range r.Config.Classes {
-		out = append(out, k)
-	}
-	return sortedStrings(out)
-}
-
-func sortedStrings(s []string) []string {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
-	return s
 }

@@ -17,7 +17,7 @@ func init() {
 		name:    "schema",
 		usage:   "[目录]",
 		summary: "写出 JSON Schema（供 VS Code 的 YAML 插件提示和检查），默认写到仓库的 schema/",
-		example: "  bangfu schema\n  bangfu schema /tmp/schemas",
+		example: "  bangfu schema\n  bangfu schema 另一个目录",
 		bind: func(fs *flag.FlagSet) runFunc {
 			return func(ctx context.Context, e *env, args []string) error {
 				dir := ""

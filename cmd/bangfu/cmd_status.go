@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -100,7 +101,7 @@ func status(ctx context.Context, e *env, args []string, by string, asJSON bool) 
 			}
 		}
 		for _, g := range gs {
-			if !containsString(g.Classes, c.Student.Class) {
+			if !slices.Contains(g.Classes, c.Student.Class) {
 				g.Classes = append(g.Classes, c.Student.Class)
 			}
 			g.Cases++
@@ -154,15 +155,6 @@ func status(ctx context.Context, e *env, args []string, by string, asJSON bool) 
 }
 
 func mustRoot(e *env) string { r, _ := e.root(); return r }
-
-func containsString(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
-}
 
 // printStatus prints the table with columns aligned by display width (CJK counts two),
 // then each group's to-dos.

@@ -16,6 +16,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -128,7 +129,7 @@ func Build(ctx context.Context, repo *pipeline.Repo, findings []pipeline.Finding
 		}
 	}
 	for f := range bad {
-		if strings.HasPrefix(f, "records/") && !contains(rep.Skipped, f) {
+		if strings.HasPrefix(f, "records/") && !slices.Contains(rep.Skipped, f) {
 			rep.Skipped = append(rep.Skipped, f)
 		}
 	}
@@ -200,7 +201,7 @@ func Build(ctx context.Context, repo *pipeline.Repo, findings []pipeline.Finding
 	if err != nil {
 		// Record what did get written, so the next build redoes only the rest.
 		for _, o := range todo {
-			if !contains(built, o.Path) {
+			if !slices.Contains(built, o.Path) {
 				delete(next.Outputs, o.Path)
 				if e, ok := old.Outputs[o.Path]; ok {
 					next.Outputs[o.Path] = entry{Hash: "", Source: e.Source}
@@ -408,15 +409,6 @@ func listOutputs(out string) map[string]bool {
 	}
 	walk(out, "")
 	return m
-}
-
-func contains(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 // removeEmptyDirs removes dir and its empty parents up to (not including) out.

@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -216,7 +218,7 @@ func (c *compiler) nextListRow(xml string, from int) (start, end int, list strin
 			return -1, -1, ""
 		}
 		if _, ok := c.schema.Lists[name]; !ok {
-			c.fail(start, "{{#"+name+"}}", "unknown list", pipeline.Suggest(name, keys(c.schema.Lists)))
+			c.fail(start, "{{#"+name+"}}", "unknown list", pipeline.Suggest(name, slices.Sorted(maps.Keys(c.schema.Lists))))
 		}
 		return start, i + e + len("</w:tr>"), name
 	}
@@ -244,7 +246,7 @@ func (c *compiler) check(off int, name, list string) bool {
 	}
 	if list != "" {
 		if field, ok := strings.CutPrefix(name, list+"."); ok {
-			if contains(c.schema.Lists[list], field) {
+			if slices.Contains(c.schema.Lists[list], field) {
 				return true
 			}
 			var cands []string
@@ -255,7 +257,7 @@ func (c *compiler) check(off int, name, list string) bool {
 			return false
 		}
 	}
-	if contains(c.schema.Fields, name) {
+	if slices.Contains(c.schema.Fields, name) {
 		return true
 	}
 	cands := append([]string(nil), c.schema.Fields...)
@@ -274,24 +276,6 @@ func (c *compiler) check(off int, name, list string) bool {
 
 func (c *compiler) fail(off int, tag, problem, suggest string) {
 	c.errs = append(c.errs, &TagError{Template: c.name, Paragraph: c.paragraphAt(off), Tag: tag, Problem: problem, Suggest: suggest})
-}
-
-func contains(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
-}
-
-func keys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // Hash identifies the template's bytes, for the build's output hashes.

@@ -3,6 +3,8 @@ package store
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -24,7 +26,7 @@ func Patch(data []byte, set map[string]string) ([]byte, error) {
 	}
 	out := data
 	// Apply one field at a time, re-parsing in between: positions move with each edit.
-	for _, path := range sortedPaths(set) {
+	for _, path := range slices.Sorted(maps.Keys(set)) {
 		next, err := patchOne(out, path, set[path])
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
@@ -58,19 +60,6 @@ func owned(k string, set map[string]string) bool {
 		}
 	}
 	return false
-}
-
-func sortedPaths(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	return keys
 }
 
 func patchOne(data []byte, path, value string) ([]byte, error) {

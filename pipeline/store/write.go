@@ -35,20 +35,13 @@ func WriteNew(root, rel string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".bangfu-new-*")
+	tmp, err := writeTemp(filepath.Dir(p), data)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
+	defer os.Remove(tmp)
 	// Link, not rename: link fails if the name appeared meanwhile, so nothing is replaced.
-	if err := os.Link(tmp.Name(), p); err != nil {
+	if err := os.Link(tmp, p); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("%s: %w", rel, ErrExists)
 		}
@@ -198,22 +191,34 @@ func Replace(root, rel string, old, new []byte) error {
 	if !bytes.Equal(cur, old) {
 		return fmt.Errorf("%s: %w", rel, ErrChanged)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".bangfu-new-*")
+	tmp, err := writeTemp(filepath.Dir(p), new)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(new); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
+	defer os.Remove(tmp)
 	if fi, err := os.Stat(p); err == nil {
-		os.Chmod(tmp.Name(), fi.Mode().Perm())
+		os.Chmod(tmp, fi.Mode().Perm())
 	}
-	return os.Rename(tmp.Name(), p)
+	return os.Rename(tmp, p)
+}
+
+// writeTemp writes data to a new temporary file in dir (synced) and returns its name.
+func writeTemp(dir string, data []byte) (string, error) {
+	tmp, err := os.CreateTemp(dir, ".bangfu-new-*")
+	if err != nil {
+		return "", err
+	}
+	if _, err := tmp.Write(data); err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", err
+	}
+	return tmp.Name(), nil
 }
 
 // ErrChanged says a file changed between reading and writing it.
