@@ -280,3 +280,28 @@ func TestCrossCompile(t *testing.T) {
 		}
 	}
 }
+
+// TestUsageMessages: a mistyped command line is answered in the reader's language,
+// with the command's usage line and where its examples are.
+func TestUsageMessages(t *testing.T) {
+	tests := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"-C", "../..", "validate", "2025秋"}, []string{"“2025秋”不是学期", "用法：bangfu validate", "bangfu help validate"}},
+		{[]string{"-C", "../..", "validate", "--frob", "--lang", "en"}, []string{"flag provided but not defined: -frob", "usage: bangfu validate", "bangfu help validate"}},
+		{[]string{"-C", "../..", "new", "2025-2026-1", "2025010199", "--class", "英语250", "--level", "学业警示"}, []string{"班级“英语250”不在 bangfu.yaml 的名册中，是不是“英语2501、英语2502”？"}},
+		{[]string{"frob"}, []string{"没有“frob”这个命令"}},
+	}
+	for _, tt := range tests {
+		_, errs, code := run(t, tt.args...)
+		if code != 2 {
+			t.Errorf("%v: exit %d", tt.args, code)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(errs, w) {
+				t.Errorf("%v: %q lacks %q", tt.args, errs, w)
+			}
+		}
+	}
+}

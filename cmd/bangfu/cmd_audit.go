@@ -28,13 +28,13 @@ func init() {
 			xlsx := fs.String("xlsx", "", "also write every change as a sheet to `FILE`")
 			return func(ctx context.Context, e *env, args []string) error {
 				if len(args) > 1 || (len(args) == 0 && (*sem == "" || *xlsx == "")) {
-					return usageError{"audit ID|FILE [--semester S] | audit --semester S --xlsx FILE"}
+					return usageError{msg: "audit ID|FILE [--semester S] | audit --semester S --xlsx FILE"}
 				}
 				var s pipeline.Semester
 				if *sem != "" {
 					var err error
 					if s, err = pipeline.ParseSemester(*sem); err != nil {
-						return usageError{fmt.Sprintf("--semester %q is not a semester", *sem)}
+						return badSemester(*sem)
 					}
 				}
 				return audit(ctx, e, args, s, *xlsx)
@@ -106,7 +106,7 @@ func auditFiles(e *env, root string, args []string, sem pipeline.Semester) ([]st
 		abs, _ := filepath.Abs(p)
 		rel, err := filepath.Rel(root, abs)
 		if err != nil || strings.HasPrefix(rel, "..") {
-			return nil, usageError{fmt.Sprintf("%s is not in the repository", a)}
+			return nil, usageError{msg: fmt.Sprintf("%s is not in the repository", a)}
 		}
 		return []string{filepath.ToSlash(rel)}, nil
 	}

@@ -40,12 +40,12 @@ func init() {
 					if len(args) == 1 {
 						var err error
 						if sem, err = pipeline.ParseSemester(args[0]); err != nil {
-							return usageError{fmt.Sprintf("%q is not a semester such as 2025-2026-1", args[0])}
+							return badSemester(args[0])
 						}
 					}
 					return writeBundle(ctx, e, sem, *out, *strict)
 				}
-				return usageError{"bundle SEMESTER [-o FILE] [--strict] | bundle verify FILE.zip"}
+				return usageError{msg: "bundle SEMESTER [-o FILE] [--strict] | bundle verify FILE.zip"}
 			}
 		},
 	})

@@ -21,12 +21,12 @@ func init() {
 			dry := fs.Bool("dry-run", false, "show what would be created, write nothing")
 			return func(ctx context.Context, e *env, args []string) error {
 				if len(args) != 2 {
-					return usageError{"carry takes two semesters: bangfu carry FROM TO"}
+					return usageError{msg: "carry takes two semesters: bangfu carry FROM TO"}
 				}
 				from, err1 := pipeline.ParseSemester(args[0])
 				to, err2 := pipeline.ParseSemester(args[1])
 				if err1 != nil || err2 != nil || to <= from {
-					return usageError{"carry FROM TO: two semesters such as 2025-2026-1 2025-2026-2, TO after FROM"}
+					return usageError{msg: "carry FROM TO: two semesters such as 2025-2026-1 2025-2026-2, TO after FROM"}
 				}
 				return carry(ctx, e, from, to, *dry)
 			}

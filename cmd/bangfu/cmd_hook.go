@@ -28,7 +28,7 @@ func init() {
 				case len(args) == 1 && args[0] == "run":
 					return runHook(ctx, e)
 				}
-				return usageError{"hook install | hook run"}
+				return usageError{msg: "hook install | hook run"}
 			}
 		},
 	})

@@ -29,11 +29,11 @@ func init() {
 			dry := fs.Bool("dry-run", false, "show what would change, write nothing")
 			return func(ctx context.Context, e *env, args []string) error {
 				if len(args) != 1 || *sem == "" {
-					return usageError{"import FILE.xlsx --semester SEMESTER [--dry-run]"}
+					return usageError{msg: "import FILE.xlsx --semester SEMESTER [--dry-run]"}
 				}
 				s, err := pipeline.ParseSemester(*sem)
 				if err != nil {
-					return usageError{fmt.Sprintf("--semester %q is not a semester such as 2025-2026-1", *sem)}
+					return badSemester(*sem)
 				}
 				return importList(ctx, e, args[0], s, *dry)
 			}

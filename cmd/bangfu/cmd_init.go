@@ -19,7 +19,7 @@ func init() {
 		bind: func(fs *flag.FlagSet) runFunc {
 			return func(ctx context.Context, e *env, args []string) error {
 				if len(args) != 1 {
-					return usageError{"init takes one folder: bangfu init DIR"}
+					return usageError{msg: "init takes one folder: bangfu init DIR"}
 				}
 				written, kept, err := store.Init(args[0], store.Skeleton(schemaFiles(), modulePath(), pinnedVersion()))
 				for _, p := range written {

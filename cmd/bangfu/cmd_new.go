@@ -5,7 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/gxu-fl/bangfu/pipeline"
 	"github.com/gxu-fl/bangfu/pipeline/store"
@@ -26,7 +29,7 @@ func init() {
 			source := fs.String("source", "教务处", "教务处, 班主任补充 or 辅导员补充")
 			return func(ctx context.Context, e *env, args []string) error {
 				if len(args) != 2 {
-					return usageError{"new takes a semester and a student id: bangfu new 2025-2026-1 2025010101"}
+					return usageError{msg: "new takes a semester and a student id: bangfu new 2025-2026-1 2025010101"}
 				}
 				n.Gender, n.Level, n.Source = pipeline.Gender(*gender), pipeline.Level(*level), pipeline.ListSource(*source)
 				return newCase(ctx, e, args[0], args[1], n)
@@ -44,14 +47,14 @@ func newCase(ctx context.Context, e *env, semArg, idArg string, n store.NewCase)
 	}
 	sem, err := pipeline.ParseSemester(semArg)
 	if err != nil {
-		return usageError{fmt.Sprintf("%q is not a semester such as 2025-2026-1", semArg)}
+		return badSemester(semArg)
 	}
 	var id pipeline.StudentID
 	if err := id.Set(idArg); err != nil || id == "" {
-		return usageError{fmt.Sprintf("%q is not a student id", idArg)}
+		return usageError{msg: fmt.Sprintf("%q is not a student id", idArg)}
 	}
 	if re := repo.Config.IDPattern(); re != nil && !re.MatchString(string(id)) {
-		return usageError{fmt.Sprintf("%q does not match the id pattern %s", idArg, re)}
+		return usageError{msg: fmt.Sprintf("%q does not match the id pattern %s", idArg, re)}
 	}
 	n.Semester, n.ID = sem, id
 	// The latest earlier case gives what the flags leave out.
@@ -76,14 +79,20 @@ func newCase(ctx context.Context, e *env, semArg, idArg string, n store.NewCase)
 	}{{"--gender", string(n.Gender), n.Gender}, {"--level", string(n.Level), n.Level}, {"--source", string(n.Source), n.Source}} {
 		if c.v != "" {
 			if p := pipeline.CheckEnum(c.v, c.e.Values()); p != nil {
-				return usageError{fmt.Sprintf("%s %q: one of %v", c.what, c.v, c.e.Values())}
+				return usageError{msg: fmt.Sprintf("%s %q: one of %v", c.what, c.v, c.e.Values()),
+					zh: fmt.Sprintf("%s “%s”不是可选的值（可选：%s）", c.what, c.v, strings.Join(c.e.Values(), " | "))}
 			}
 		}
 	}
 	if n.Class != "" {
 		cl, ok := repo.Config.Classes[n.Class]
 		if !ok {
-			return usageError{fmt.Sprintf("--class %q is not in the roster of bangfu.yaml", n.Class)}
+			hint := pipeline.Suggest(n.Class, slices.Sorted(maps.Keys(repo.Config.Classes)))
+			zh := fmt.Sprintf("班级“%s”不在 bangfu.yaml 的名册中", n.Class)
+			if hint != "" {
+				zh += "，是不是“" + hint + "”？"
+			}
+			return usageError{msg: fmt.Sprintf("--class %q is not in the roster of bangfu.yaml", n.Class), zh: zh}
 		}
 		n.Class_ = cl
 	}

@@ -31,7 +31,7 @@ func init() {
 				case 1:
 					dir = args[0]
 				default:
-					return usageError{"schema takes at most one folder"}
+					return usageError{msg: "schema takes at most one folder"}
 				}
 				return writeSchemas(e, dir)
 			}

@@ -26,10 +26,10 @@ func init() {
 			asJSON := fs.Bool("json", false, "print as JSON")
 			return func(ctx context.Context, e *env, args []string) error {
 				if *by != "class" && *by != "staff" {
-					return usageError{"--by is class or staff"}
+					return usageError{msg: "--by is class or staff"}
 				}
 				if len(args) > 1 {
-					return usageError{"status takes at most one semester"}
+					return usageError{msg: "status takes at most one semester"}
 				}
 				return status(ctx, e, args, *by, *asJSON)
 			}
@@ -74,7 +74,7 @@ func status(ctx context.Context, e *env, args []string, by string, asJSON bool) 
 	sem := sems[len(sems)-1]
 	if len(args) == 1 {
 		if sem, err = pipeline.ParseSemester(args[0]); err != nil {
-			return usageError{fmt.Sprintf("%q is not a semester such as 2025-2026-1", args[0])}
+			return badSemester(args[0])
 		}
 	}
 	todos := pipeline.TodosByStudent(findings, sem)

@@ -29,7 +29,7 @@ func init() {
 				case len(args) == 1 && args[0] == "check":
 					return checkTemplates(e)
 				}
-				return usageError{"templates export DIR | templates check"}
+				return usageError{msg: "templates export DIR | templates check"}
 			}
 		},
 	})

@@ -77,7 +77,7 @@ func parseSemesters(args []string) (map[pipeline.Semester]bool, error) {
 	for _, a := range args {
 		s, err := pipeline.ParseSemester(a)
 		if err != nil {
-			return nil, usageError{fmt.Sprintf("%q is not a semester such as 2025-2026-1", a)}
+			return nil, badSemester(a)
 		}
 		sems[s] = true
 	}

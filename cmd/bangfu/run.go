@@ -63,7 +63,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	if len(args) == 0 {
 		printUsage(stdout)
-		return usageError{"missing command"}
+		return usageError{msg: "missing command", zh: "缺少命令", lang: e.lang}
 	}
 	name := args[0]
 	if name == "help" || name == "-h" || name == "--help" {
@@ -79,7 +79,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	c := lookup(name)
 	if c == nil {
 		printUsage(stderr)
-		return usageError{fmt.Sprintf("unknown command %q", name)}
+		return usageError{msg: fmt.Sprintf("unknown command %q", name), zh: fmt.Sprintf("没有“%s”这个命令", name), lang: e.lang}
 	}
 	fs := flag.NewFlagSet("bangfu "+c.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -94,14 +94,28 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return nil
 	}
 	if err != nil {
-		return usageError{err.Error()}
+		// Parsing stopped before --lang may have been read: look for it by hand.
+		for i, a := range args {
+			if v, ok := strings.CutPrefix(a, "--lang="); ok {
+				e.lang, _ = i18n.ParseLang(v)
+			} else if (a == "--lang" || a == "-lang") && i+1 < len(args) {
+				e.lang, _ = i18n.ParseLang(args[i+1])
+			}
+		}
+		return usageError{msg: err.Error(), cmd: c, lang: e.lang}
 	}
 	l, ok := i18n.ParseLang(*langFlag)
 	if !ok {
-		return usageError{fmt.Sprintf("--lang: %q is not zh or en", *langFlag)}
+		return usageError{msg: fmt.Sprintf("--lang: %q is not zh or en", *langFlag)}
 	}
 	e.lang = l
-	return run(ctx, e, rest)
+	err = run(ctx, e, rest)
+	var ue usageError
+	if errors.As(err, &ue) {
+		ue.cmd, ue.lang = c, e.lang
+		return ue
+	}
+	return err
 }
 
 // globalFlag consumes one global flag at the front of args and says how many words it took.
@@ -116,7 +130,7 @@ func (e *env) globalFlag(args []string) (int, error) {
 	n := 1
 	if !hasVal {
 		if len(args) < 2 {
-			return 0, usageError{"flag needs an argument: " + a}
+			return 0, usageError{msg: "flag needs an argument: " + a, zh: a + " 后面缺少值"}
 		}
 		val, n = args[1], 2
 	}
@@ -125,7 +139,7 @@ func (e *env) globalFlag(args []string) (int, error) {
 	} else {
 		l, ok := i18n.ParseLang(val)
 		if !ok {
-			return 0, usageError{fmt.Sprintf("--lang: %q is not zh or en", val)}
+			return 0, usageError{msg: fmt.Sprintf("--lang: %q is not zh or en", val)}
 		}
 		e.lang = l
 	}
@@ -221,7 +235,7 @@ func (e *env) todayIn(ctx context.Context, root string) (pipeline.Date, error) {
 	if e.today != "" {
 		d, err := pipeline.ParseDate(e.today)
 		if err != nil {
-			return d, usageError{fmt.Sprintf("--today: %q is not YYYY-MM-DD", e.today)}
+			return d, usageError{msg: fmt.Sprintf("--today: %q is not YYYY-MM-DD", e.today), zh: fmt.Sprintf("--today “%s”的写法不对，应写成 YYYY-MM-DD", e.today)}
 		}
 		return d, nil
 	}
