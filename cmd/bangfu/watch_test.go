@@ -53,7 +53,9 @@ func startWatch(t *testing.T, dir string) *syncBuffer {
 	ready := make(chan struct{})
 	done := make(chan error, 1)
 	e := &env{dir: dir, lang: "zh", today: "2026-11-20", stdin: strings.NewReader(""), stdout: out, stderr: out}
-	go func() { done <- runWatch(ctx, e, buildOptions{}, 100*time.Millisecond, ready) }()
+	// A settle window wider than the default: on a loaded CI machine a burst of writes
+	// may pause longer than 50 ms, and the test asserts one rebuild per burst.
+	go func() { done <- runWatch(ctx, e, buildOptions{}, 300*time.Millisecond, ready) }()
 	select {
 	case <-ready:
 	case err := <-done:
