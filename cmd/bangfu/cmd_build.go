@@ -105,28 +105,40 @@ type project struct {
 	cache *store.Cache
 	mu    sync.Mutex
 	parts map[pipeline.Semester]*workbook.PartCache // each workbook's sheets, kept between builds
+	repo  *pipeline.Repo                            // as last loaded
 }
 
 func newProject(e *env, root string) *project {
 	return &project{e: e, root: root, cache: store.NewCache(root), parts: map[pipeline.Semester]*workbook.PartCache{}}
 }
 
-// build loads what changed, applies the rules and builds; findings are every finding.
+// load reads what changed and applies the seed's rules on the day judged "today".
 // changed names the files that may have changed (watch); nil means look at them all.
-func (p *project) build(ctx context.Context, o buildOptions, changed []string, progress func(done, total int)) (*build.Report, []pipeline.Finding, error) {
+func (p *project) load(ctx context.Context, changed []string) (*pipeline.Repo, []pipeline.Finding, pipeline.Date, error) {
 	load := p.cache.Load
 	if changed != nil {
 		load = func() (*pipeline.Repo, []pipeline.Finding, int, error) { return p.cache.LoadChanged(changed) }
 	}
 	repo, findings, _, err := load()
 	if err != nil {
-		return nil, nil, runError{i18n.T(p.e.lang, pipeline.CodeNoConfig)}
+		return nil, nil, pipeline.Date{}, runError{i18n.T(p.e.lang, pipeline.CodeNoConfig)}
 	}
 	today, err := p.e.todayIn(ctx, p.root)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, today, err
 	}
 	findings = append(findings, pipeline.Check(repo, today)...)
+	pipeline.SortFindings(findings)
+	p.repo = repo
+	return repo, findings, today, nil
+}
+
+// build loads what changed, applies the rules and builds; findings are every finding.
+func (p *project) build(ctx context.Context, o buildOptions, changed []string, progress func(done, total int)) (*build.Report, []pipeline.Finding, error) {
+	repo, findings, today, err := p.load(ctx, changed)
+	if err != nil {
+		return nil, nil, err
+	}
 	accounts, afs := store.LoadAccounts(p.root)
 	findings = append(findings, afs...)
 	pipeline.SortFindings(findings)

@@ -61,10 +61,7 @@ func termBundle(ctx context.Context, e *env, root string, sem pipeline.Semester,
 	if err != nil {
 		return bundle.Manifest{}, nil, nil, err
 	}
-	repo, _, _, err := p.cache.Load()
-	if err != nil {
-		return bundle.Manifest{}, nil, nil, err
-	}
+	repo := p.repo
 	today, err := e.todayIn(ctx, root)
 	if err != nil {
 		return bundle.Manifest{}, nil, nil, err

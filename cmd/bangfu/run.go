@@ -216,17 +216,8 @@ func (e *env) load(ctx context.Context) (root string, repo *pipeline.Repo, findi
 	if err != nil {
 		return "", nil, nil, err
 	}
-	repo, findings, err = store.Load(root)
-	if err != nil {
-		return "", nil, nil, runError{i18n.T(e.lang, pipeline.CodeNoConfig)}
-	}
-	today, err := e.todayIn(ctx, root)
-	if err != nil {
-		return "", nil, nil, err
-	}
-	findings = append(findings, pipeline.Check(repo, today)...)
-	pipeline.SortFindings(findings)
-	return root, repo, findings, nil
+	repo, findings, _, err = newProject(e, root).load(ctx, nil)
+	return root, repo, findings, err
 }
 
 // todayIn is --today when given; else, in a clean git tree, the HEAD commit's date
