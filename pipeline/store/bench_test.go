@@ -39,8 +39,8 @@ func BenchmarkValidate5000(b *testing.B) {
 			b.Fatal(err)
 		}
 		fs = append(fs, pipeline.Check(repo, pipeline.NewDate(2025, 11, 1))...)
-		if len(repo.Cases) != 5000 {
-			b.Fatalf("%d cases", len(repo.Cases))
+		if len(repo.Cases) != 5000 || len(fs) == 0 {
+			b.Fatalf("%d cases, %d findings", len(repo.Cases), len(fs))
 		}
 	}
 }

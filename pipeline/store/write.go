@@ -208,7 +208,8 @@ func writeTemp(dir string, data []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := tmp.Write(data); err == nil {
+	_, err = tmp.Write(data)
+	if err == nil {
 		err = tmp.Sync()
 	}
 	if cerr := tmp.Close(); err == nil {

@@ -38,7 +38,6 @@ type para struct {
 type cell struct {
 	paras  []para
 	span   int
-	width  int
 	valign string // top, center, bottom
 }
 
