@@ -23,8 +23,12 @@ func PlanForFloor(repo *pipeline.Repo, templates map[string][]byte) []Output {
 	return outs
 }
 
-// WriteFloor writes pre-rendered outputs with the build's workers and atomic writes.
+// WriteFloor writes pre-rendered outputs as a build does: its workers, atomic writes,
+// and the one flush to disk at the end (without it the floor would skip the build's
+// durability and look cheaper than it is).
 func WriteFloor(ctx context.Context, out string, outs []Output) error {
-	_, err := render(ctx, Options{Out: out}, outs)
-	return err
+	if _, err := render(ctx, Options{Out: out}, outs); err != nil {
+		return err
+	}
+	return syncOutput(out)
 }
