@@ -46,12 +46,15 @@ func parse(file string, data []byte) (*yaml.Node, []string, []pipeline.Finding) 
 
 	var pre []pipeline.Finding
 	for i, l := range lines {
-		if conflictMarker.MatchString(l) {
+		// Byte tests first: the regexps run only on the rare lines that could match.
+		if len(l) >= 7 && strings.IndexByte("<=>|", l[0]) >= 0 && conflictMarker.MatchString(l) {
 			return nil, lines, at(i+1, 1, pipeline.CodeConflictMarker)
 		}
-		if m := asciiKeyFullWidth.FindStringSubmatch(l); m != nil && knownKeys[strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(m[0]), "-")), "："))] {
-			col := utf8.RuneCountInString(l[:strings.Index(l, "：")]) + 1
-			pre = append(pre, at(i+1, col, pipeline.CodeFullWidthColon)...)
+		if strings.Contains(l, "：") {
+			if m := asciiKeyFullWidth.FindStringSubmatch(l); m != nil && knownKeys[strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(m[0]), "-")), "："))] {
+				col := utf8.RuneCountInString(l[:strings.Index(l, "：")]) + 1
+				pre = append(pre, at(i+1, col, pipeline.CodeFullWidthColon)...)
+			}
 		}
 		if ws := l[:len(l)-len(strings.TrimLeft(l, " \t"))]; strings.Contains(ws, "\t") {
 			pre = append(pre, at(i+1, strings.Index(ws, "\t")+1, pipeline.CodeTabIndent)...)
