@@ -61,8 +61,9 @@ func TestKillAnywhere(t *testing.T) {
 		}
 		checkComplete(t, filepath.Join(dir, "output"))
 	}
-	// The kills must land inside builds, or this test proves nothing.
-	if interrupted < 15 {
+	// The kills must land inside builds, or this test proves nothing. (Two runs in three
+	// are incremental and shorter than the full build the sleeps are drawn against.)
+	if interrupted < 8 {
 		t.Fatalf("only %d of 25 builds were interrupted", interrupted)
 	}
 	t.Logf("%d of 25 builds killed mid-way; full build takes %v", interrupted, full)
