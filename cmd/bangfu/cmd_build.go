@@ -106,6 +106,7 @@ type project struct {
 	mu    sync.Mutex
 	parts map[pipeline.Semester]*workbook.PartCache // each workbook's sheets, kept between builds
 	repo  *pipeline.Repo                            // as last loaded
+	today pipeline.Date                             // the day that load judged to-dos on
 }
 
 func newProject(e *env, root string) *project {
@@ -129,7 +130,7 @@ func (p *project) load(ctx context.Context, changed []string) (*pipeline.Repo, [
 	}
 	findings = append(findings, pipeline.Check(repo, today)...)
 	pipeline.SortFindings(findings)
-	p.repo = repo
+	p.repo, p.today = repo, today
 	return repo, findings, today, nil
 }
 

@@ -62,11 +62,7 @@ func termBundle(ctx context.Context, e *env, root string, sem pipeline.Semester,
 		return bundle.Manifest{}, nil, nil, err
 	}
 	repo := p.repo
-	today, err := e.todayIn(ctx, root)
-	if err != nil {
-		return bundle.Manifest{}, nil, nil, err
-	}
-	m := bundle.Manifest{Semester: string(sem), College: repo.Config.College, Today: today.String(), Version: build.Version}
+	m := bundle.Manifest{Semester: string(sem), College: repo.Config.College, Today: p.today.String(), Version: build.Version}
 	if h, err := gitaudit.HeadOf(ctx, root); err == nil {
 		m.Commit, m.Clean = h.Commit, h.Clean
 	}

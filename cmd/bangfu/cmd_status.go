@@ -63,7 +63,11 @@ type todoJSON struct {
 }
 
 func status(ctx context.Context, e *env, args []string, by string, asJSON bool) error {
-	_, repo, findings, err := e.load(ctx)
+	root, err := e.root()
+	if err != nil {
+		return err
+	}
+	repo, findings, today, err := newProject(e, root).load(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -138,7 +142,6 @@ func status(ctx context.Context, e *env, args []string, by string, asJSON bool) 
 		}
 		return list[i].Name < list[j].Name
 	})
-	today, _ := e.todayIn(ctx, mustRoot(e))
 	if asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
@@ -153,8 +156,6 @@ func status(ctx context.Context, e *env, args []string, by string, asJSON bool) 
 	printStatus(e, sem, today, by, list)
 	return nil
 }
-
-func mustRoot(e *env) string { r, _ := e.root(); return r }
 
 // printStatus prints the table with columns aligned by display width (CJK counts two),
 // then each group's to-dos.
