@@ -11,14 +11,6 @@ import (
 // Check adds what only the whole repository can tell.
 func Check(r *Repo, today Date) []Finding {
 	c := &checker{repo: r, today: today, bySemester: map[Semester]map[StudentID]*Case{}}
-	for _, k := range r.Cases {
-		if c.bySemester[k.Semester] == nil {
-			c.bySemester[k.Semester] = map[StudentID]*Case{}
-		}
-		if _, dup := c.bySemester[k.Semester][k.Student.ID]; !dup {
-			c.bySemester[k.Semester][k.Student.ID] = k
-		}
-	}
 	c.config()
 	c.duplicates()
 	for _, k := range r.Cases {
@@ -46,7 +38,7 @@ type checker struct {
 	repo  *Repo
 	today Date
 	out   []Finding
-	// bySemester indexes the cases of each semester by student, built once.
+	// bySemester holds each semester's Repo.CasesByID, built once.
 	bySemester map[Semester]map[StudentID]*Case
 	// errFiles marks files that have a rule error, so their to-dos wait until they read right.
 	errFiles map[string]bool
@@ -166,7 +158,7 @@ func (c *checker) caseRules(k *Case) {
 func (c *checker) meetingRules(m *Meeting) {
 	src := m.Source
 	c.semesterMatchesFolder(src, m.Semester)
-	byID := c.bySemester[m.Semester]
+	byID := c.casesByID(m.Semester)
 	seen := map[StudentID]bool{}
 	for i, id := range m.Students {
 		path := fmt.Sprintf("students[%d]", i)
@@ -197,7 +189,7 @@ func (c *checker) surveyRules(s *Survey) {
 	if c.failed(src.File) || src.Failed {
 		return
 	}
-	has := c.bySemester[s.Semester]
+	has := c.casesByID(s.Semester)
 	cl := c.repo.Config.Classes[s.Class]
 	for i, con := range s.Concerns {
 		if has[con.ID] == nil {
@@ -206,4 +198,11 @@ func (c *checker) surveyRules(s *Survey) {
 				Args: []any{string(con.ID), s.Class}, Semester: s.Semester, Student: con.ID, Owner: cl.HeadTeacher, Step: StepSurvey})
 		}
 	}
+}
+
+func (c *checker) casesByID(sem Semester) map[StudentID]*Case {
+	if c.bySemester[sem] == nil {
+		c.bySemester[sem] = c.repo.CasesByID(sem)
+	}
+	return c.bySemester[sem]
 }

@@ -49,6 +49,20 @@ func (r *Repo) CasesOf(sem Semester) []*Case {
 	return out
 }
 
+// CasesByID indexes a semester's cases by student. Where a student has two case
+// files (an error the rules report) the first, in path order, stands.
+func (r *Repo) CasesByID(sem Semester) map[StudentID]*Case {
+	out := map[StudentID]*Case{}
+	for _, c := range r.Cases {
+		if c.Semester == sem {
+			if _, dup := out[c.Student.ID]; !dup {
+				out[c.Student.ID] = c
+			}
+		}
+	}
+	return out
+}
+
 // SortCases orders cases by semester, class, then student id.
 func SortCases(cs []*Case) {
 	sort.SliceStable(cs, func(i, j int) bool {
@@ -81,6 +95,18 @@ func (r *Repo) SemesterStart(sem Semester) Date {
 		return d
 	}
 	return sem.DefaultStart()
+}
+
+// Histories lists every student's cases across semesters, oldest first, by student.
+func (r *Repo) Histories() map[StudentID][]*Case {
+	out := map[StudentID][]*Case{}
+	for _, c := range r.Cases {
+		out[c.Student.ID] = append(out[c.Student.ID], c)
+	}
+	for _, cs := range out {
+		SortCases(cs)
+	}
+	return out
 }
 
 // History lists a student's cases across semesters, oldest first.

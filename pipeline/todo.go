@@ -174,23 +174,24 @@ type Escalation struct {
 
 // Escalations lists every escalated student, by id.
 func Escalations(r *Repo) []Escalation {
-	byID := map[StudentID][]*Case{}
-	var ids []StudentID
-	for _, k := range r.Cases {
-		if k.Student.ID == "" || !k.Semester.Valid() || k.Source.Failed ||
-			(k.Source.Folder != "" && k.Source.Folder != k.Semester) {
-			continue
-		}
-		if _, ok := byID[k.Student.ID]; !ok {
-			ids = append(ids, k.Student.ID)
-		}
-		byID[k.Student.ID] = append(byID[k.Student.ID], k)
+	hist := r.Histories()
+	ids := make([]StudentID, 0, len(hist))
+	for id := range hist {
+		ids = append(ids, id)
 	}
 	sortIDs(ids)
 	var out []Escalation
 	for _, id := range ids {
-		cs := byID[id]
-		SortCases(cs)
+		// Only cases that read right and stand in their own semester's folder count.
+		var cs []*Case
+		for _, k := range hist[id] {
+			if id != "" && k.Semester.Valid() && !k.Source.Failed && (k.Source.Folder == "" || k.Source.Folder == k.Semester) {
+				cs = append(cs, k)
+			}
+		}
+		if len(cs) == 0 {
+			continue
+		}
 		var sems []Semester
 		for _, k := range cs {
 			if len(sems) == 0 || sems[len(sems)-1] != k.Semester {

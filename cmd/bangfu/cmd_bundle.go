@@ -66,10 +66,7 @@ func termBundle(ctx context.Context, e *env, root string, sem pipeline.Semester,
 	if h, err := gitaudit.HeadOf(ctx, root); err == nil {
 		m.Commit, m.Clean = h.Commit, h.Clean
 	}
-	byID := map[string]*pipeline.Case{}
-	for _, c := range repo.CasesOf(sem) {
-		byID[string(c.Student.ID)] = c
-	}
+	byID := repo.CasesByID(sem)
 	out := filepath.Join(root, "output")
 	var entries []bundle.Entry
 	for _, path := range rep.Outputs {
@@ -113,14 +110,14 @@ func auditSheet(ctx context.Context, root string, sem pipeline.Semester, history
 
 // archivePlace is where an output goes in the bundle (四(二)4, 附件4 注): the college's
 // archive, or the folder of the 班主任 or 导师 who keeps it.
-func archivePlace(r *pipeline.Repo, byID map[string]*pipeline.Case, rel string) string {
+func archivePlace(r *pipeline.Repo, byID map[pipeline.StudentID]*pipeline.Case, rel string) string {
 	form, rest, _ := strings.Cut(rel, "/")
 	switch form {
 	case workbook.FileName, forms.Meeting.Folder, forms.Peer.Folder:
 		return "学院归档/" + rel
 	case forms.Interview.Folder, forms.Plan.Folder:
 		id, _, _ := strings.Cut(filepath.Base(rest), "_")
-		c := byID[id]
+		c := byID[pipeline.StudentID(id)]
 		if c == nil {
 			return ""
 		}

@@ -49,6 +49,7 @@ func carry(ctx context.Context, e *env, from, to pipeline.Semester, dry bool) er
 	}
 	zh := e.lang != i18n.EN
 	var created, exists, cleared, broken int
+	already := repo.CasesByID(to)
 	for _, c := range repo.CasesOf(from) {
 		if bad[c.Source.File] {
 			broken++
@@ -68,7 +69,7 @@ func carry(ctx context.Context, e *env, from, to pipeline.Semester, dry bool) er
 		}
 		rel := store.CasePath(to, c.Student.ID)
 		if dry {
-			if _, ok := caseIn(repo, to, c.Student.ID); ok {
+			if _, ok := already[c.Student.ID]; ok {
 				exists++
 				fmt.Fprintf(e.stdout, "  = %s\n", rel)
 			} else {
@@ -102,13 +103,4 @@ func carry(ctx context.Context, e *env, from, to pipeline.Semester, dry bool) er
 		return findingsError{errors: broken}
 	}
 	return nil
-}
-
-func caseIn(r *pipeline.Repo, sem pipeline.Semester, id pipeline.StudentID) (*pipeline.Case, bool) {
-	for _, c := range r.Cases {
-		if c.Semester == sem && c.Student.ID == id {
-			return c, true
-		}
-	}
-	return nil, false
 }

@@ -134,9 +134,10 @@ func importList(ctx context.Context, e *env, file string, sem pipeline.Semester,
 	}
 
 	var created, updated, unchanged int
+	existing := repo.CasesByID(sem)
 	for _, lr := range rows {
 		rel := store.CasePath(sem, lr.id)
-		c, exists := caseIn(repo, sem, lr.id)
+		c, exists := existing[lr.id]
 		if !exists {
 			if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
 				problems++

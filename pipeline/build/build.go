@@ -104,16 +104,13 @@ func Build(ctx context.Context, repo *pipeline.Repo, findings []pipeline.Finding
 	}
 	// A meeting's 附件1 lists its students' cases: while one of them has errors the
 	// meeting's document is held as it was, like the case's own.
-	caseFile := map[pipeline.Semester]map[pipeline.StudentID]string{}
-	for _, c := range repo.Cases {
-		if caseFile[c.Semester] == nil {
-			caseFile[c.Semester] = map[pipeline.StudentID]string{}
-		}
-		caseFile[c.Semester][c.Student.ID] = c.Source.File
-	}
+	cases := map[pipeline.Semester]map[pipeline.StudentID]*pipeline.Case{}
 	for _, m := range repo.Meetings {
+		if cases[m.Semester] == nil {
+			cases[m.Semester] = repo.CasesByID(m.Semester)
+		}
 		for _, id := range m.Students {
-			if f, ok := caseFile[m.Semester][id]; ok && bad[f] {
+			if c := cases[m.Semester][id]; c != nil && bad[c.Source.File] {
 				bad[m.Source.File] = true
 			}
 		}
@@ -339,12 +336,7 @@ func planSemester(r *pipeline.Repo, sem pipeline.Semester, tpls map[string]*docx
 				func() docx.Values { return forms.PeerValues(r, c, acct) }, c.Source.Hash, string(acct))
 		}
 	}
-	caseHash := map[pipeline.StudentID]string{}
-	for _, c := range r.Cases {
-		if c.Semester == sem {
-			caseHash[c.Student.ID] = c.Source.Hash
-		}
-	}
+	byID := r.CasesByID(sem)
 	for _, m := range r.Meetings {
 		if m.Semester != sem {
 			continue
@@ -352,7 +344,11 @@ func planSemester(r *pipeline.Repo, sem pipeline.Semester, tpls map[string]*docx
 		m := m
 		inputs := []string{m.Source.Hash}
 		for _, id := range m.Students {
-			inputs = append(inputs, string(id), caseHash[id])
+			hash := ""
+			if c := byID[id]; c != nil {
+				hash = c.Source.Hash
+			}
+			inputs = append(inputs, string(id), hash)
 		}
 		name := strings.TrimSuffix(path.Base(m.Source.File), path.Ext(m.Source.File))
 		add(forms.Meeting, SafeName(name)+".docx", m.Source.File, func() docx.Values { return forms.MeetingValues(r, m) }, inputs...)

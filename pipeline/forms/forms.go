@@ -77,12 +77,7 @@ func DateLine(d pipeline.Date) string {
 // MeetingValues is 附件1 for one meeting: the minutes and the attached list of its students.
 func MeetingValues(r *pipeline.Repo, m *pipeline.Meeting) docx.Values {
 	v := base(r, m.Semester)
-	byID := map[pipeline.StudentID]*pipeline.Case{}
-	for _, c := range r.Cases {
-		if c.Semester == m.Semester {
-			byID[c.Student.ID] = c
-		}
-	}
+	byID := r.CasesByID(m.Semester)
 	var names []string
 	var rows []docx.Values
 	for i, id := range m.Students {

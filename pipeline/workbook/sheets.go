@@ -276,10 +276,7 @@ func (b *book) history() *sheetJob {
 	for _, e := range pipeline.Escalations(&pipeline.Repo{Config: b.in.Repo.Config, Cases: casesUpTo(b.in.Repo.Cases, b.in.Semester)}) {
 		esc[e.ID] = e
 	}
-	history := map[pipeline.StudentID][]*pipeline.Case{}
-	for _, c := range b.in.Repo.Cases {
-		history[c.Student.ID] = append(history[c.Student.ID], c)
-	}
+	history := b.in.Repo.Histories()
 	for _, c := range b.cases {
 		hist := history[c.Student.ID]
 		level := map[pipeline.Semester]string{}
