@@ -56,12 +56,9 @@ func base(r *pipeline.Repo, sem pipeline.Semester) docx.Values {
 		"university":     t(r.Config.University),
 		"college":        t(r.Config.College),
 		"semester":       t(string(sem)),
-		"semester_title": t(SemesterTitle(sem)),
+		"semester_title": t(sem.Title()),
 	}
 }
-
-// SemesterTitle is a semester as forms write it: 2025-2026学年第一学期.
-func SemesterTitle(s pipeline.Semester) string { return s.Title() }
 
 // blankDate leaves room to write a date by hand.
 const blankDate = "　　　　年　　月　　日"

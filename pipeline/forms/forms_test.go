@@ -136,7 +136,7 @@ func TestValuesMatchSchema(t *testing.T) {
 }
 
 func TestSemesterTitleAndDates(t *testing.T) {
-	if got := forms.SemesterTitle("2025-2026-2"); got != "2025-2026学年第二学期" {
+	if got := pipeline.Semester("2025-2026-2").Title(); got != "2025-2026学年第二学期" {
 		t.Error(got)
 	}
 	if got := forms.DateLine(pipeline.NewDate(2025, 10, 1)); got != "2025 年 10 月 1 日" {

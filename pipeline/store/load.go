@@ -49,7 +49,6 @@ const (
 	KindCase Kind = iota
 	KindMeeting
 	KindSurvey
-	KindConfig
 )
 
 var kindFolders = map[string]Kind{"students": KindCase, "meetings": KindMeeting, "surveys": KindSurvey}
@@ -152,17 +151,9 @@ type loaded struct {
 	Findings []pipeline.Finding
 }
 
-// LoadFile reads one records file into its record. A file that cannot be parsed at all
-// gives no record; one with bad fields gives a record marked Failed, for rules to skip.
-func LoadFile(root string, f File) loaded {
-	data, err := readLimited(filepath.Join(root, filepath.FromSlash(f.Path)))
-	if err != nil {
-		return loaded{Findings: []pipeline.Finding{unreadable(f.Path, err)}}
-	}
-	return loadBytes(f, data)
-}
-
-// loadBytes decodes one records file's bytes into its record.
+// loadBytes decodes one records file's bytes into its record. A file that cannot be
+// parsed at all gives no record; one with bad fields gives a record marked Failed,
+// for the rules to skip.
 func loadBytes(f File, data []byte) loaded {
 	name := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
 	src := pipeline.Source{File: f.Path, Folder: f.Semester, Name: name}
