@@ -5,12 +5,10 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"github.com/gxu-fl/bangfu/pipeline"
 	"github.com/gxu-fl/bangfu/pipeline/build"
@@ -18,7 +16,6 @@ import (
 	"github.com/gxu-fl/bangfu/pipeline/i18n"
 	"github.com/gxu-fl/bangfu/pipeline/pdf"
 	"github.com/gxu-fl/bangfu/pipeline/store"
-	"github.com/gxu-fl/bangfu/pipeline/workbook"
 	"github.com/gxu-fl/bangfu/templates"
 )
 
@@ -100,17 +97,16 @@ func runBuild(ctx context.Context, e *env, o buildOptions) error {
 // project is a records repository built once (build) or again and again (watch):
 // its records stay loaded, and only files whose bytes changed are parsed again.
 type project struct {
-	e     *env
-	root  string
-	cache *store.Cache
-	mu    sync.Mutex
-	parts map[pipeline.Semester]*workbook.PartCache // each workbook's sheets, kept between builds
-	repo  *pipeline.Repo                            // as last loaded
-	today pipeline.Date                             // the day that load judged to-dos on
+	e         *env
+	root      string
+	cache     *store.Cache
+	workbooks *build.Workbooks // each workbook's sheets, kept between builds
+	repo      *pipeline.Repo   // as last loaded
+	today     pipeline.Date    // the day that load judged to-dos on
 }
 
 func newProject(e *env, root string) *project {
-	return &project{e: e, root: root, cache: store.NewCache(root), parts: map[pipeline.Semester]*workbook.PartCache{}}
+	return &project{e: e, root: root, cache: store.NewCache(root), workbooks: &build.Workbooks{}}
 }
 
 // load reads what changed and applies the seed's rules on the day judged "today".
@@ -148,12 +144,13 @@ func (p *project) build(ctx context.Context, o buildOptions, changed []string, p
 		return nil, nil, err
 	}
 	rep, err := build.Build(ctx, repo, findings, build.Options{
-		Out:         filepath.Join(p.root, "output"),
-		Semesters:   o.semesters,
-		Templates:   tpls,
-		Accounts:    accounts,
-		PerSemester: workbookOutput(findings, today, p.partCache, filepath.Join(p.root, "output", ".bangfu")),
-		Progress:    progress,
+		Out:       filepath.Join(p.root, "output"),
+		Semesters: o.semesters,
+		Templates: tpls,
+		Accounts:  accounts,
+		Workbooks: p.workbooks,
+		Today:     today,
+		Progress:  progress,
 	})
 	return rep, findings, err
 }
@@ -172,57 +169,6 @@ func buildSummary(lang i18n.Lang, r *build.Report) string {
 		s += fmt.Sprintf("（保留其上次生成的文件 %d 份）", len(r.Kept))
 	}
 	return s + fmt.Sprintf("，用时 %.2f 秒", secs)
-}
-
-// workbookOutput plans each semester's summary workbook. It is made from the valid
-// cases of that semester and the ones before (跨学期跟踪), the surveys, the roster and
-// the day to-dos are judged on; its hash is made of those.
-func workbookOutput(findings []pipeline.Finding, today pipeline.Date, parts func(pipeline.Semester) *workbook.PartCache, private string) func(pipeline.Semester, *pipeline.Repo) []build.Output {
-	return func(sem pipeline.Semester, valid *pipeline.Repo) []build.Output {
-		inputs := [][]byte{[]byte(workbook.FileName), []byte(today.String()), []byte(valid.Config.Source.Hash), []byte(sem)}
-		for _, c := range valid.Cases {
-			if c.Semester <= sem { // later semesters do not show in this one's workbook
-				inputs = append(inputs, []byte(c.Source.File), []byte(c.Source.Hash))
-			}
-		}
-		for _, s := range valid.Surveys {
-			inputs = append(inputs, []byte(s.Source.File), []byte(s.Source.Hash))
-		}
-		// The to-dos it shows: derived, but some (escalation) draw on other semesters.
-		for _, f := range findings {
-			if f.Severity == pipeline.Todo && f.Semester == sem {
-				inputs = append(inputs, fmt.Appendf(nil, "%s:%d:%s:%v:%t", f.Pos.File, f.Pos.Line, f.Code, f.Args, f.Overdue))
-			}
-		}
-		return []build.Output{{
-			Path: string(sem) + "/" + workbook.FileName,
-			Hash: build.HashBytes(inputs...),
-			Write: func(w io.Writer) error {
-				// excelize's temporary files hold student data: a private folder inside the
-				// repository's ignored output/, removed after, and swept by the next build
-				// if this one is killed.
-				if err := os.MkdirAll(private, 0o700); err != nil {
-					return err
-				}
-				tmp, err := os.MkdirTemp(private, ".tmp-xlsx-")
-				if err != nil {
-					return err
-				}
-				defer os.RemoveAll(tmp)
-				return workbook.Write(w, workbook.Input{Repo: valid, Semester: sem, Findings: findings, TmpDir: tmp, Parts: parts(sem)})
-			},
-		}}
-	}
-}
-
-// partCache is the sheet cache of one semester's workbook (called from the build's workers).
-func (p *project) partCache(sem pipeline.Semester) *workbook.PartCache {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.parts[sem] == nil {
-		p.parts[sem] = workbook.NewPartCache()
-	}
-	return p.parts[sem]
 }
 
 // loadTemplates is the built-in forms, each replaced by a same-named .docx in the

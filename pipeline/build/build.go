@@ -53,8 +53,9 @@ type Options struct {
 	Templates map[string][]byte          // template file name → .docx bytes (built-in or the repository's own)
 	Accounts  map[pipeline.StudentID]pipeline.BankAccount
 	Workers   int // 0: one per core
-	// PerSemester adds outputs that cover a whole semester (the workbook), given its valid cases.
-	PerSemester func(sem pipeline.Semester, repo *pipeline.Repo) []Output
+	// Workbooks, when set, adds each semester's summary workbook, its to-dos judged on Today.
+	Workbooks *Workbooks
+	Today     pipeline.Date
 	// Progress, when set, is told as each planned output is done.
 	Progress func(done, total int)
 }
@@ -138,8 +139,8 @@ func Build(ctx context.Context, repo *pipeline.Repo, findings []pipeline.Finding
 			continue
 		}
 		outs = append(outs, planSemester(valid, sem, tpls, opt.Accounts)...)
-		if opt.PerSemester != nil {
-			outs = append(outs, opt.PerSemester(sem, valid)...)
+		if opt.Workbooks != nil {
+			outs = append(outs, opt.Workbooks.plan(sem, valid, findings, opt.Today, opt.Out))
 		}
 	}
 	sort.Slice(outs, func(i, j int) bool { return outs[i].Path < outs[j].Path })
