@@ -50,7 +50,7 @@ func audit(ctx context.Context, e *env, args []string, sem pipeline.Semester, xl
 	}
 	zh := e.lang != i18n.EN
 	if _, err := gitaudit.HeadOf(ctx, root); errors.Is(err, gitaudit.ErrNotRepo) {
-		return runError{map[bool]string{true: "这里不是 git 仓库（或还没有提交）：修改历史来自 git 的提交记录", false: "not a git repository (or no commit yet): the history comes from git commits"}[zh]}
+		return runError{pick(zh, "这里不是 git 仓库（或还没有提交）：修改历史来自 git 的提交记录", "not a git repository (or no commit yet): the history comes from git commits")}
 	} else if err != nil {
 		return err
 	}
@@ -69,7 +69,7 @@ func audit(ctx context.Context, e *env, args []string, sem pipeline.Semester, xl
 	if len(args) > 0 {
 		for _, f := range files {
 			if dirty, _ := gitaudit.Uncommitted(ctx, root, f); dirty {
-				fmt.Fprintln(e.stdout, map[bool]string{true: f + "：工作区中还有未提交的修改，不在上面的历史里", false: f + ": the work tree has uncommitted changes, not in this history"}[zh])
+				fmt.Fprintln(e.stdout, pick(zh, f+"：工作区中还有未提交的修改，不在上面的历史里", f+": the work tree has uncommitted changes, not in this history"))
 			}
 		}
 	}
@@ -119,7 +119,7 @@ func auditFiles(e *env, root string, args []string, sem pipeline.Semester) ([]st
 		}
 	}
 	if len(out) == 0 {
-		return nil, runError{fmt.Sprintf("%s: %s", a, map[bool]string{true: "没有这个学号的个案文件", false: "no case file for this id"}[e.lang != i18n.EN])}
+		return nil, runError{fmt.Sprintf("%s: %s", a, pick(e.lang != i18n.EN, "没有这个学号的个案文件", "no case file for this id"))}
 	}
 	return out, nil
 }
@@ -177,7 +177,7 @@ func auditRows(ctx context.Context, dir, rev string, files []string, zh bool, ou
 				prev = flat
 			}
 			if out != nil && i > 0 && vs[i-1].Path != v.Path {
-				fmt.Fprintf(out, "  %s %s → %s\n", map[bool]string{true: "改名", false: "renamed"}[zh], vs[i-1].Path, v.Path)
+				fmt.Fprintf(out, "  %s %s → %s\n", pick(zh, "改名", "renamed"), vs[i-1].Path, v.Path)
 			}
 			for _, c := range changes {
 				if out != nil {

@@ -169,10 +169,10 @@ func writeBundle(ctx context.Context, e *env, sem pipeline.Semester, dest string
 			}
 		}
 		if errs > 0 && !strict {
-			fmt.Fprintln(e.stderr, map[i18n.Lang]string{i18n.ZH: "这些记录有错误，未放入归档包；改正后重新生成。", i18n.EN: "these records have errors and are not in the bundle; fix them and bundle again."}[e.lang])
+			fmt.Fprintln(e.stderr, pick(e.lang != i18n.EN, "这些记录有错误，未放入归档包；改正后重新生成。", "these records have errors and are not in the bundle; fix them and bundle again."))
 		}
 		if strict {
-			fmt.Fprintln(e.stderr, map[i18n.Lang]string{i18n.ZH: "--strict：本学期还有错误或待办，不生成归档包。", i18n.EN: "--strict: the term still has errors or to-dos; no bundle written."}[e.lang])
+			fmt.Fprintln(e.stderr, pick(e.lang != i18n.EN, "--strict：本学期还有错误或待办，不生成归档包。", "--strict: the term still has errors or to-dos; no bundle written."))
 			return findingsError{errs, todos}
 		}
 	}
@@ -183,7 +183,7 @@ func writeBundle(ctx context.Context, e *env, sem pipeline.Semester, dest string
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%s\n", dest)
-	fmt.Fprintf(e.stdout, map[i18n.Lang]string{i18n.ZH: "共 %d 个文件；提交 %s%s\n", i18n.EN: "%d files; commit %s%s\n"}[e.lang], len(entries), shortCommit(m.Commit), cleanNote(e.lang, m))
+	fmt.Fprintf(e.stdout, pick(e.lang != i18n.EN, "共 %d 个文件；提交 %s%s\n", "%d files; commit %s%s\n"), len(entries), shortCommit(m.Commit), cleanNote(e.lang, m))
 	if errs > 0 {
 		return findingsError{errs, todos}
 	}
@@ -204,7 +204,7 @@ func cleanNote(lang i18n.Lang, m bundle.Manifest) string {
 	if m.Commit == "" || m.Clean {
 		return ""
 	}
-	return map[i18n.Lang]string{i18n.ZH: "（工作区有未提交的修改）", i18n.EN: " (the work tree had uncommitted changes)"}[lang]
+	return pick(lang != i18n.EN, "（工作区有未提交的修改）", " (the work tree had uncommitted changes)")
 }
 
 // verifyBundle checks a bundle against its manifest and, inside the repository,
@@ -225,7 +225,7 @@ func verifyBundle(ctx context.Context, e *env, file string) error {
 	}
 	report(problems, "manifest")
 	bad := len(problems)
-	checked := map[i18n.Lang]string{i18n.ZH: "已核对清单", i18n.EN: "checked against the manifest"}[e.lang]
+	checked := pick(e.lang != i18n.EN, "已核对清单", "checked against the manifest")
 	if root, rerr := e.root(); rerr == nil && m.Commit != "" {
 		ps, err := againstCommit(ctx, e, root, m)
 		switch {
@@ -235,14 +235,14 @@ func verifyBundle(ctx context.Context, e *env, file string) error {
 		default:
 			report(ps, "commit "+shortCommit(m.Commit))
 			bad += len(ps)
-			checked += map[i18n.Lang]string{i18n.ZH: "和提交 ", i18n.EN: " and commit "}[e.lang] + shortCommit(m.Commit)
+			checked += pick(e.lang != i18n.EN, "和提交 ", " and commit ") + shortCommit(m.Commit)
 		}
 	}
 	if bad > 0 {
-		fmt.Fprintf(e.stdout, map[i18n.Lang]string{i18n.ZH: "%s：%d 处不符\n", i18n.EN: "%s: %d differences\n"}[e.lang], file, bad)
+		fmt.Fprintf(e.stdout, pick(e.lang != i18n.EN, "%s：%d 处不符\n", "%s: %d differences\n"), file, bad)
 		return findingsError{errors: bad}
 	}
-	fmt.Fprintf(e.stdout, map[i18n.Lang]string{i18n.ZH: "%s：%d 个文件完好（%s）\n", i18n.EN: "%s: %d files intact (%s)\n"}[e.lang], file, len(m.Files), checked)
+	fmt.Fprintf(e.stdout, pick(e.lang != i18n.EN, "%s：%d 个文件完好（%s）\n", "%s: %d files intact (%s)\n"), file, len(m.Files), checked)
 	return nil
 }
 

@@ -53,7 +53,7 @@ func carry(ctx context.Context, e *env, from, to pipeline.Semester, dry bool) er
 	for _, c := range repo.CasesOf(from) {
 		if bad[c.Source.File] {
 			broken++
-			fmt.Fprintf(e.stdout, "  ! %s %s\n", c.Source.File, map[bool]string{true: "有错误，未转入（先改正）", false: "has errors: not carried (fix it first)"}[zh])
+			fmt.Fprintf(e.stdout, "  ! %s %s\n", c.Source.File, pick(zh, "有错误，未转入（先改正）", "has errors: not carried (fix it first)"))
 			continue
 		}
 		if c.Evaluation != nil && c.Evaluation.Progress == pipeline.ProgressCleared {
@@ -97,7 +97,7 @@ func carry(ctx context.Context, e *env, from, to pipeline.Semester, dry bool) er
 		fmt.Fprintf(e.stdout, "%s → %s：%s %d 个，已存在 %d 个（未改动），已消除预警 %d 个，有错误未转入 %d 个\n", from, to, verb, created, exists, cleared, broken)
 	} else {
 		fmt.Fprintf(e.stdout, "%s → %s: created %d, existing %d (untouched), cleared %d, not carried for errors %d%s\n", from, to, created, exists, cleared, broken,
-			map[bool]string{true: " (dry run: nothing written)", false: ""}[dry])
+			pick(dry, " (dry run: nothing written)", ""))
 	}
 	if broken > 0 {
 		return findingsError{errors: broken}

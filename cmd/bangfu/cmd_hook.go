@@ -46,11 +46,11 @@ exec bangfu hook run
 func installHook(ctx context.Context, e *env) error {
 	gitDir, err := gitaudit.GitDir(ctx, e.dir)
 	if err != nil {
-		return runError{map[bool]string{true: "这里不是 git 仓库：先 git init", false: "not a git repository: git init first"}[e.lang != i18n.EN]}
+		return runError{pick(e.lang != i18n.EN, "这里不是 git 仓库：先 git init", "not a git repository: git init first")}
 	}
 	p := filepath.Join(gitDir, "hooks", "pre-commit")
 	if old, err := os.ReadFile(p); err == nil && !bytes.Contains(old, []byte(hookMark)) {
-		return runError{fmt.Sprintf("%s: %s", p, map[bool]string{true: "已有别的 pre-commit 钩子，未覆盖；请在其中加一行 bangfu hook run", false: "another pre-commit hook is there; not replaced: add a line 'bangfu hook run' to it"}[e.lang != i18n.EN])}
+		return runError{fmt.Sprintf("%s: %s", p, pick(e.lang != i18n.EN, "已有别的 pre-commit 钩子，未覆盖；请在其中加一行 bangfu hook run", "another pre-commit hook is there; not replaced: add a line 'bangfu hook run' to it"))}
 	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
@@ -111,7 +111,7 @@ func runHook(ctx context.Context, e *env) error {
 		}
 	}
 	if bad > 0 {
-		fmt.Fprintln(e.stderr, map[bool]string{true: "提交已拒绝：请改正上面的问题后再提交。", false: "commit refused: fix the above and commit again."}[zh])
+		fmt.Fprintln(e.stderr, pick(zh, "提交已拒绝：请改正上面的问题后再提交。", "commit refused: fix the above and commit again."))
 		return findingsError{errors: bad}
 	}
 	return nil

@@ -99,11 +99,11 @@ func importList(ctx context.Context, e *env, file string, sem pipeline.Semester,
 		c := r.Cells
 		var id pipeline.StudentID
 		if err := id.Set(c[jiaowu.ID]); err != nil || id == "" || (re != nil && !re.MatchString(string(id))) {
-			problem(r, jiaowu.ID, map[bool]string{true: fmt.Sprintf("学号“%s”不对", c[jiaowu.ID]), false: fmt.Sprintf("bad student id %q", c[jiaowu.ID])}[zh])
+			problem(r, jiaowu.ID, pick(zh, fmt.Sprintf("学号“%s”不对", c[jiaowu.ID]), fmt.Sprintf("bad student id %q", c[jiaowu.ID])))
 			continue
 		}
 		if first, dup := seen[id]; dup {
-			problem(r, jiaowu.ID, map[bool]string{true: fmt.Sprintf("学号 %s 在第 %d 行已出现过，这一行未导入", id, first), false: fmt.Sprintf("%s already on row %d; this row is not imported", id, first)}[zh])
+			problem(r, jiaowu.ID, pick(zh, fmt.Sprintf("学号 %s 在第 %d 行已出现过，这一行未导入", id, first), fmt.Sprintf("%s already on row %d; this row is not imported", id, first)))
 			continue
 		}
 		seen[id] = r.Row
@@ -111,13 +111,13 @@ func importList(ctx context.Context, e *env, file string, sem pipeline.Semester,
 			failed: jiaowu.SplitCourses(c[jiaowu.FailedCourses])}
 		if _, ok := repo.Config.Classes[lr.class]; !ok {
 			hint := pipeline.Suggest(lr.class, slices.Sorted(maps.Keys(repo.Config.Classes)))
-			problem(r, jiaowu.Class, map[bool]string{true: fmt.Sprintf("班级“%s”不在 bangfu.yaml 的名册中%s", lr.class, map[bool]string{true: "，是不是“" + hint + "”？", false: ""}[hint != ""]),
-				false: fmt.Sprintf("class %q is not in the roster", lr.class)}[zh])
+			problem(r, jiaowu.Class, pick(zh, fmt.Sprintf("班级“%s”不在 bangfu.yaml 的名册中%s", lr.class, pick(hint != "", "，是不是“"+hint+"”？", "")),
+				fmt.Sprintf("class %q is not in the roster", lr.class)))
 			continue
 		}
 		lv, ok := pipeline.LevelOf(c[jiaowu.Level])
 		if !ok {
-			problem(r, jiaowu.Level, map[bool]string{true: fmt.Sprintf("警示类别“%s”不是 学业警示、跟班试读、退学试读 之一", c[jiaowu.Level]), false: fmt.Sprintf("level %q is not 学业警示, 跟班试读 or 退学试读", c[jiaowu.Level])}[zh])
+			problem(r, jiaowu.Level, pick(zh, fmt.Sprintf("警示类别“%s”不是 学业警示、跟班试读、退学试读 之一", c[jiaowu.Level]), fmt.Sprintf("level %q is not 学业警示, 跟班试读 or 退学试读", c[jiaowu.Level])))
 			continue
 		}
 		lr.level = lv
@@ -126,7 +126,7 @@ func importList(ctx context.Context, e *env, file string, sem pipeline.Semester,
 		}
 		if lr.gpa != "" {
 			if _, err := strconv.ParseFloat(lr.gpa, 64); err != nil {
-				problem(r, jiaowu.GPA, map[bool]string{true: fmt.Sprintf("绩点“%s”不是数字，未导入这一项", lr.gpa), false: fmt.Sprintf("GPA %q is not a number; left out", lr.gpa)}[zh])
+				problem(r, jiaowu.GPA, pick(zh, fmt.Sprintf("绩点“%s”不是数字，未导入这一项", lr.gpa), fmt.Sprintf("GPA %q is not a number; left out", lr.gpa)))
 				lr.gpa = ""
 			}
 		}
@@ -141,7 +141,7 @@ func importList(ctx context.Context, e *env, file string, sem pipeline.Semester,
 		if !exists {
 			if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
 				problems++
-				fmt.Fprintf(e.stdout, "  ! %s: %s\n", rel, map[bool]string{true: "文件有错误，未更新（先改正）", false: "has errors: not updated (fix it first)"}[zh])
+				fmt.Fprintf(e.stdout, "  ! %s: %s\n", rel, pick(zh, "文件有错误，未更新（先改正）", "has errors: not updated (fix it first)"))
 				continue
 			}
 			created++
@@ -167,7 +167,7 @@ func importList(ctx context.Context, e *env, file string, sem pipeline.Semester,
 		patched, err := store.Patch(old, set)
 		if err != nil {
 			problems++
-			fmt.Fprintf(e.stdout, "  ! %s: %s（%v）\n", c.Source.File, map[bool]string{true: "无法安全地自动更新，请手工修改", false: "cannot be updated safely; edit it by hand"}[zh], err)
+			fmt.Fprintf(e.stdout, "  ! %s: %s（%v）\n", c.Source.File, pick(zh, "无法安全地自动更新，请手工修改", "cannot be updated safely; edit it by hand"), err)
 			continue
 		}
 		updated++
@@ -180,7 +180,7 @@ func importList(ctx context.Context, e *env, file string, sem pipeline.Semester,
 			if err := store.Replace(root, c.Source.File, old, patched); err != nil {
 				if errors.Is(err, store.ErrChanged) {
 					problems++
-					fmt.Fprintf(e.stdout, "  ! %s: %s\n", c.Source.File, map[bool]string{true: "刚被别人修改过，未更新；请重新导入", false: "changed meanwhile; not updated: import again"}[zh])
+					fmt.Fprintf(e.stdout, "  ! %s: %s\n", c.Source.File, pick(zh, "刚被别人修改过，未更新；请重新导入", "changed meanwhile; not updated: import again"))
 					continue
 				}
 				return err
@@ -194,7 +194,7 @@ func importList(ctx context.Context, e *env, file string, sem pipeline.Semester,
 		}
 		fmt.Fprintf(e.stdout, "新建 %d 个，更新 %d 个，未变 %d 个，问题 %d 条%s\n", created, updated, unchanged, problems, note)
 	} else {
-		fmt.Fprintf(e.stdout, "created %d, updated %d, unchanged %d, problems %d%s\n", created, updated, unchanged, problems, map[bool]string{true: " (dry run: nothing written)", false: ""}[dry])
+		fmt.Fprintf(e.stdout, "created %d, updated %d, unchanged %d, problems %d%s\n", created, updated, unchanged, problems, pick(dry, " (dry run: nothing written)", ""))
 	}
 	if problems > 0 {
 		return findingsError{errors: problems}

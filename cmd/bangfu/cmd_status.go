@@ -73,7 +73,7 @@ func status(ctx context.Context, e *env, args []string, by string, asJSON bool) 
 	}
 	sems := repo.Semesters()
 	if len(sems) == 0 {
-		return runError{map[i18n.Lang]string{i18n.ZH: "还没有任何记录", i18n.EN: "there are no records yet"}[e.lang]}
+		return runError{pick(e.lang != i18n.EN, "还没有任何记录", "there are no records yet")}
 	}
 	sem := sems[len(sems)-1]
 	if len(args) == 1 {
@@ -207,7 +207,7 @@ func printStatus(e *env, sem pipeline.Semester, today pipeline.Date, by string, 
 		rows = append(rows, r)
 	}
 	if by == "class" {
-		r := []string{map[bool]string{true: "合计", false: "total"}[zh], "", ""}
+		r := []string{pick(zh, "合计", "total"), "", ""}
 		for _, v := range total {
 			r = append(r, fmt.Sprint(v))
 		}

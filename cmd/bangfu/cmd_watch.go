@@ -96,11 +96,11 @@ func watchLine(lang i18n.Lang, changed []string, r *build.Report, errs int, took
 	switch {
 	case len(changed) == 0:
 	case len(changed) == 1 && changed[0] == "*":
-		what = map[i18n.Lang]string{i18n.ZH: "大量变更", i18n.EN: "many changes"}[lang]
+		what = pick(lang != i18n.EN, "大量变更", "many changes")
 	case len(changed) == 1:
 		what = changed[0]
 	default:
-		what = fmt.Sprintf(map[i18n.Lang]string{i18n.ZH: "%s 等 %d 个文件", i18n.EN: "%s and %d more"}[lang], changed[0], len(changed)-map[i18n.Lang]int{i18n.ZH: 0, i18n.EN: 1}[lang])
+		what = fmt.Sprintf(pick(lang != i18n.EN, "%s 等 %d 个文件", "%s and %d more"), changed[0], len(changed)-map[i18n.Lang]int{i18n.ZH: 0, i18n.EN: 1}[lang])
 	}
 	var b strings.Builder
 	if what != "" {

@@ -235,3 +235,12 @@ func (e *env) todayIn(ctx context.Context, root string) (pipeline.Date, error) {
 	}
 	return pipeline.DateOf(time.Now()), nil
 }
+
+// pick is the Chinese text when zh, else the English: for the few sentences a command
+// says itself (findings and their summaries are i18n's).
+func pick(zh bool, chinese, english string) string {
+	if zh {
+		return chinese
+	}
+	return english
+}
